@@ -1,0 +1,90 @@
+"""JSON artifacts: deterministic serialization, atomic writes, and streaming JSON Lines reads."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from pipeline.errors import BeritaError
+
+
+def dumps(obj: Any) -> str:
+    """Serialize one record the same way every time (sorted keys, UTF-8 text, no NaN)."""
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, allow_nan=False)
+
+
+@contextmanager
+def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Open a temp file beside `path`; on success rename it over `path`, else delete it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        kwargs = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
+        with os.fdopen(fd, mode, **kwargs) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_jsonl(path: str | Path, records: Iterable[dict[str, Any]]) -> int:
+    """Write records as JSON Lines atomically; return how many were written."""
+    count = 0
+    with atomic_writer(path) as handle:
+        for record in records:
+            handle.write(dumps(record))
+            handle.write("\n")
+            count += 1
+    return count
+
+
+def write_json(path: str | Path, obj: Any) -> None:
+    """Write one JSON document atomically, indented, keys sorted, final newline."""
+    with atomic_writer(path) as handle:
+        handle.write(json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False))
+        handle.write("\n")
+
+
+def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Stream the records of a JSON Lines artifact; a malformed line is a one-line error."""
+    path = Path(path)
+    if not path.is_file():
+        raise BeritaError(f"{path}: no such file")
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise BeritaError(f"{path}:{number}: malformed JSON ({exc.msg})") from None
+            if not isinstance(record, dict):
+                raise BeritaError(f"{path}:{number}: expected a JSON object per line")
+            yield record
+
+
+def read_json(path: str | Path) -> Any:
+    """Read one JSON document; a missing or malformed file is a one-line error."""
+    path = Path(path)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BeritaError(f"{path}: no such file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise BeritaError(f"{path}: not valid JSON ({exc})") from None
+
+
+def report_path(output: str | Path) -> Path:
+    """The stage report that sits beside an artifact: `x.jsonl` -> `x.report.json`."""
+    output = Path(output)
+    stem = output.name[: -len(".jsonl")] if output.name.endswith(".jsonl") else output.stem
+    return output.with_name(f"{stem}.report.json")

@@ -1,0 +1,183 @@
+"""The clean stage: raw documents from any input format -> clean records + a stage report."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from pipeline.artifacts import read_jsonl
+from pipeline.readers import ReadError, read_documents
+from pipeline.runner import StageRun, apply, write_stage
+
+INDONESIAN = "id"
+
+
+def _tokens(sentence: str) -> list[str]:
+    from pipeline.language import normalize_token, word_tokens
+
+    return [normalize_token(t) for t in word_tokens(sentence)]
+
+
+def align_gold_labels(
+    segments: Sequence[Sequence[str]],
+    gold_labels: Sequence[Sequence[bool]],
+    paragraphs: Sequence[Sequence[str]],
+) -> list[list[bool]]:
+    """Carry sentence labels from the input's own sentences over to the clean sentences.
+
+    A clean sentence is labelled True when most of its words come from one input sentence
+    labelled True (cleaning may strip a dateline or split and join sentences differently).
+    """
+    originals: list[tuple[Counter[str], bool]] = []
+    for sentences, labels in zip(segments, gold_labels, strict=False):
+        for sentence, label in zip(sentences, labels, strict=False):
+            originals.append((Counter(_tokens(sentence)), bool(label)))
+    aligned: list[list[bool]] = []
+    for paragraph in paragraphs:
+        row = []
+        for sentence in paragraph:
+            words = Counter(_tokens(sentence))
+            total = sum(words.values())
+            best_share, best_label = 0.0, False
+            for bag, label in originals:
+                if total:
+                    share = sum((words & bag).values()) / total
+                    if share > best_share:
+                        best_share, best_label = share, label
+            row.append(best_label and best_share >= 0.6)
+        aligned.append(row)
+    return aligned
+
+
+def clean_one(doc: dict[str, Any], *, footers: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Turn one raw document into a clean record (the artifact contract of `build/clean.jsonl`)."""
+    from pipeline.clean import clean_document
+
+    cleaned = clean_document(
+        doc["text"], detect_title=bool(doc.get("detect_title")), footers=footers
+    )
+    title = doc.get("title")
+    if title:
+        title = clean_document(title).text.replace("\n\n", " ") or None
+    record: dict[str, Any] = {
+        "id": doc["id"],
+        "source": doc["source"],
+        "title": title or cleaned.title,
+        "text": cleaned.text,
+        "paragraphs": cleaned.paragraphs,
+        "removed": cleaned.removed,
+        "repairs": cleaned.repairs,
+        "warnings": [*doc.get("warnings", []), *cleaned.warnings],
+        "lang": cleaned.lang,
+    }
+    if doc.get("label") is not None:
+        record["label"] = doc["label"]
+    if doc.get("reference"):
+        record["reference"] = clean_document(doc["reference"]).text.replace("\n\n", " ")
+    if doc.get("gold_labels") is not None and doc.get("segments") is not None:
+        record["gold_labels"] = align_gold_labels(
+            doc["segments"], doc["gold_labels"], cleaned.paragraphs
+        )
+    return record
+
+
+def _raw_documents(
+    paths: Sequence[str | Path], run: StageRun | None, **columns: Any
+) -> Iterator[dict[str, Any]]:
+    for item in read_documents(paths, **columns):
+        if isinstance(item, ReadError):
+            if run is not None:
+                run.fail("", item.source, item.message)
+            print(f"warning: {item}", file=sys.stderr)
+            continue
+        yield item
+
+
+def learn_footers(paths: Sequence[str | Path], **columns: Any) -> frozenset[str]:
+    """First pass over the inputs: trailing lines that recur across documents are site footers."""
+    from pipeline.clean import footer_candidates, recurring_footers
+
+    candidates = (
+        footer_candidates(doc["text"])
+        for doc in read_documents(paths, **columns)
+        if not isinstance(doc, ReadError)
+    )
+    return recurring_footers(candidates)
+
+
+def _dedupe(records: Iterable[dict[str, Any]], run: StageRun) -> Iterator[dict[str, Any]]:
+    """Drop exact duplicates (same clean text), listing each in the report; count the flags."""
+    seen: dict[str, str] = {}
+    duplicates: list[dict[str, str]] = run.stats.setdefault("duplicates", [])
+    removals: Counter[str] = Counter()
+    repairs: Counter[str] = Counter()
+    for record in records:
+        digest = hashlib.sha256(record["text"].encode("utf-8")).hexdigest()
+        if record["text"] and digest in seen:
+            duplicates.append({"id": record["id"], "duplicate_of": seen[digest]})
+            run.counts["duplicates"] += 1
+            run.counts["out"] -= 1
+            continue
+        seen.setdefault(digest, record["id"])
+        removals.update(item["kind"] for item in record["removed"])
+        repairs.update(item["kind"] for item in record["repairs"])
+        if not record["text"]:
+            run.counts["empty"] += 1
+        elif record["lang"] != INDONESIAN:
+            run.counts["non_indonesian"] += 1
+        yield record
+    run.stats["removed_by_kind"] = dict(sorted(removals.items()))
+    run.stats["repairs_by_kind"] = dict(sorted(repairs.items()))
+
+
+def run_clean(
+    paths: Sequence[str | Path],
+    output: str | Path,
+    *,
+    text_column: str | None = None,
+    label_column: str | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+) -> dict[str, Any]:
+    """Clean every article under `paths` into `output` (JSON Lines) and its report."""
+    columns = {"text_column": text_column, "label_column": label_column}
+    inputs = [Path(p).as_posix() for p in paths]
+    run = StageRun("clean", {"inputs": inputs, **columns, "workers": workers})
+    footers = learn_footers(paths, **columns)
+    run.stats["learned_footers"] = sorted(footers)
+    for key in ("in", "out", "failed", "duplicates", "empty", "non_indonesian"):
+        run.counts[key] += 0
+    process = partial(clean_one, footers=footers)
+    documents = _raw_documents(paths, run, **columns)
+    records = _dedupe(apply(documents, process, run, workers=workers, dask=dask), run)
+    return write_stage(records, output, run)
+
+
+def is_clean_artifact(path: str | Path) -> bool:
+    """True for a JSON Lines file whose first record follows the clean artifact contract."""
+    path = Path(path)
+    if not (path.is_file() and path.suffix == ".jsonl"):
+        return False
+    first = next(read_jsonl(path), None)
+    return first is not None and {"paragraphs", "removed", "text"} <= first.keys()
+
+
+def load_records(
+    paths: Sequence[str | Path], *, text_column: str | None = None, label_column: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """Clean records from clean artifacts as they are, or from raw inputs cleaned on the fly."""
+    raw = [p for p in paths if not is_clean_artifact(p)]
+    for path in paths:
+        if is_clean_artifact(path):
+            yield from read_jsonl(path)
+    if raw:
+        columns = {"text_column": text_column, "label_column": label_column}
+        run = StageRun("load", {})
+        footers = learn_footers(raw, **columns)
+        process = partial(clean_one, footers=footers)
+        yield from _dedupe(apply(_raw_documents(raw, run, **columns), process, run), run)

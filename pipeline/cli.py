@@ -1,0 +1,101 @@
+"""The `berita` command line: a thin Typer layer over the library, with one error path."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import sys
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+
+from pipeline import __version__
+from pipeline.errors import BeritaError
+
+app = typer.Typer(
+    help="berita: clean, tag and summarize Indonesian news articles into JSON artifacts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+evaluate_app = typer.Typer(
+    help="Measure quality on held-out data (needs ../shared/data/indosum).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(evaluate_app, name="evaluate")
+
+
+def cli_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into one line on stderr and exit code 1 (no traceback)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except BeritaError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(code=1) from None
+        except KeyboardInterrupt:
+            typer.echo("interrupted: nothing was written over existing artifacts", err=True)
+            raise typer.Exit(code=130) from None
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"berita {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """berita: clean, tag and summarize Indonesian news articles into JSON artifacts."""
+
+
+# (typer app, command name, module in pipeline.commands, function name)
+COMMANDS: list[tuple[typer.Typer, str, str, str]] = [
+    (app, "clean", "clean", "clean"),
+    (app, "train", "tag", "train"),
+    (app, "tag", "tag", "tag"),
+    (app, "topics", "tag", "topics"),
+    (app, "train-summarizer", "summarize", "train_summarizer"),
+    (app, "summarize", "summarize", "summarize"),
+    (app, "run", "run", "run"),
+    (evaluate_app, "segmentation", "evaluate", "evaluate_segmentation"),
+    (evaluate_app, "tags", "tag", "evaluate_tags"),
+    (evaluate_app, "summaries", "summarize", "evaluate_summaries"),
+]
+
+
+def _register() -> None:
+    for target, name, module_name, function in COMMANDS:
+        try:
+            module = importlib.import_module(f"pipeline.commands.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"pipeline.commands.{module_name}":
+                raise
+            continue
+        command = getattr(module, function, None)
+        if command is not None:
+            target.command(name)(cli_errors(command))
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point (`berita`), also used by `python -m pipeline`."""
+    app(prog_name="berita")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Typer commands, one module per stage; `pipeline.cli` registers them."""

@@ -1,0 +1,51 @@
+"""`berita clean`: raw articles -> clean JSON Lines + report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def clean(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Files or directories: .txt, .jsonl, .json, .csv, IndoSum JSONL."),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Clean artifact (JSON Lines) to write.")
+    ] = Path("build/clean.jsonl"),
+    text_column: Annotated[
+        str | None, typer.Option(help="Field holding the article text (default: auto).")
+    ] = None,
+    label_column: Annotated[
+        str | None, typer.Option(help="Field holding the topic label (default: auto).")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(help="Run on a Dask cluster: scheduler address, e.g. tcp://host:8786."),
+    ] = None,
+) -> None:
+    """Clean raw Indonesian news articles (encoding, boilerplate, broken lines, sentences).
+
+    Example: berita clean corpus/ -o build/clean.jsonl
+    """
+    from pipeline.clean_stage import run_clean
+
+    report = run_clean(
+        inputs,
+        output,
+        text_column=text_column,
+        label_column=label_column,
+        workers=workers,
+        dask=dask,
+    )
+    counts = report["counts"]
+    typer.echo(
+        f"clean: {counts['in']} in, {counts['out']} out, {counts['failed']} failed, "
+        f"{counts['duplicates']} duplicates, {counts['non_indonesian']} not Indonesian"
+        f" -> {output}",
+        err=True,
+    )

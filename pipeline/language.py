@@ -1,0 +1,119 @@
+"""Indonesian language resources: word tokens, stop words and a fast cached Sastrawi stemmer.
+
+These are shared by the tag stage (TF-IDF analyzers) and the summarize stage (sumy plug-ins), so
+that both see the same tokens, the same stop words and the same stems.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+# A word is a run of letters, optionally joined by hyphens (reduplication `anak-anak`,
+# compounds `Rusia-China`). Digits never make a word: numbers are not features.
+WORD_PATTERN = r"[^\W\d_]+(?:[-'][^\W\d_]+)*"
+_WORD_RE = re.compile(WORD_PATTERN)
+_SENTENCE_END = frozenset(".!?")
+
+
+def normalize_token(token: str) -> str:
+    """Return the normalized form used for stop-word lookup and features (NFC, lowercase)."""
+    return unicodedata.normalize("NFC", token).lower()
+
+
+def word_tokens(text: str) -> list[str]:
+    """Return the words of `text` in their surface form (numbers and punctuation dropped)."""
+    return _WORD_RE.findall(text)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Return Indonesian stop words: Sastrawi's list plus our news-register additions."""
+    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+
+    words = set(StopWordRemoverFactory().get_stop_words())
+    extra = resources.files("pipeline").joinpath("data/stopwords_extra_id.txt").read_text("utf-8")
+    words.update(
+        line.strip() for line in extra.splitlines() if line.strip() and not line.startswith("#")
+    )
+    return frozenset(normalize_token(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _sastrawi() -> object:
+    """Sastrawi's stemmer with its root dictionary turned from a list into a frozenset."""
+    from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+    from Sastrawi.Stemmer.Stemmer import Stemmer
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    dictionary = ArrayDictionary()
+    # Stock lookup is `word in list` over ~30k roots; a frozenset gives the same answers, fast.
+    dictionary.words = frozenset(w for w in StemmerFactory().get_words() if w.strip())
+    return Stemmer(dictionary)
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str) -> str:
+    """Return the Sastrawi stem of one token (lowercased); cached per token."""
+    word = normalize_token(token)
+    if not word:
+        return word
+    result = _sastrawi().stem(word)  # type: ignore[attr-defined]
+    return result or word
+
+
+def is_protected(token: str, previous: str | None) -> bool:
+    """True for a capitalized word inside a sentence: a likely name, which must not be stemmed."""
+    if not token[:1].isupper():
+        return False
+    return previous is not None and previous[-1:] not in _SENTENCE_END
+
+
+def terms(text: str, *, stemmed: bool = False, keep_stop_words: bool = False) -> list[str]:
+    """Return the normalized content terms of `text` for features and similarity.
+
+    Stop words are dropped (unless `keep_stop_words`); with `stemmed`, words are reduced to their
+    Sastrawi stems except capitalized words inside a sentence (names are protected).
+    """
+    stops = stop_words()
+    out: list[str] = []
+    previous: str | None = None
+    for match in re.finditer(WORD_PATTERN + r"|[.!?]", text):
+        token = match.group()
+        if token in _SENTENCE_END:
+            previous = token
+            continue
+        norm = normalize_token(token)
+        prev, previous = previous, token
+        if len(norm) < 2 or (not keep_stop_words and norm in stops):
+            continue
+        if stemmed and not is_protected(token, prev):
+            norm = stem(norm)
+            if not keep_stop_words and norm in stops:
+                continue
+        out.append(norm)
+    return out
+
+
+class IndonesianTokenizer:
+    """sumy tokenizer plug-in: sentences from our Punkt segmenter, words that keep reduplication."""
+
+    language = "indonesian"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        """Split one paragraph into sentences."""
+        from pipeline.segment import split_sentences
+
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        """Split one sentence into words (numbers and punctuation dropped)."""
+        return tuple(word_tokens(sentence))
+
+
+def stem_all(tokens: Iterable[str]) -> list[str]:
+    """Stem every token (see `stem`)."""
+    return [stem(t) for t in tokens]

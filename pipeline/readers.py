@@ -1,0 +1,292 @@
+"""Input formats: find the articles in files and directories and turn them into raw documents.
+
+A raw document is a dict with `id`, `source`, `text` and, when the input had them, `title`,
+`label`, `reference` and (IndoSum) `gold_labels` with the original `segments`. Readers never
+clean: they only decode, parse and map field names. Problems come back as `ReadError` items in
+the stream, so one bad file or line is reported while the rest go on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import BeritaError
+
+SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".json", ".csv")
+SIDECAR_SUFFIX = ".meta.json"
+# Documentation files that sit beside data sets; skipped when a directory is expanded.
+DOC_FILE_STEMS = frozenset(
+    {"readme", "changelog", "license", "licence", "copying", "notice", "authors"}
+)
+TEXT_FIELDS = ("text", "content", "body", "isi")
+TITLE_FIELDS = ("title", "judul")
+LABEL_FIELDS = ("label", "category", "kategori")
+SUMMARY_FIELDS = ("summary", "ringkasan", "reference")
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """One input (file or line) that could not be read; `source` names it."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
+    """Expand inputs into (file, root) pairs, directories recursively, in a stable order.
+
+    Raises BeritaError for a path that does not exist or a directory with no supported files.
+    """
+    found: list[tuple[Path, Path]] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise BeritaError(f"{path}: no such file or directory")
+        if path.is_dir():
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not p.name.endswith(SIDECAR_SUFFIX)
+                and not p.name.endswith(".report.json")
+                and p.stem.lower() not in DOC_FILE_STEMS
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not files:
+                raise BeritaError(
+                    f"{path}: no supported files (.txt, .jsonl, .json, .csv) in this directory"
+                )
+            found.extend((f, path) for f in files)
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise BeritaError(
+                f"{path}: unsupported file type '{path.suffix}' (use .txt, .jsonl, .json or .csv)"
+            )
+        else:
+            found.append((path, path.parent))
+    return found
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """Decode file bytes as UTF-8 (with or without BOM), else cp1252; return (text, encoding)."""
+    if not data.strip():
+        raise BeritaError(f"{source}: empty file")
+    if b"\x00" in data[:8192]:
+        raise BeritaError(f"{source}: binary file (contains NUL bytes), not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data, encoding = data[3:], "utf-8-sig"
+    else:
+        encoding = "utf-8"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            raise BeritaError(
+                f"{source}: undecodable bytes at offset {exc.start} (not UTF-8 or cp1252)"
+            ) from None
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text) // 100):
+        raise BeritaError(f"{source}: binary file (control characters), not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def _first(obj: dict[str, Any], names: Iterable[str]) -> Any:
+    for name in names:
+        value = obj.get(name)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _text_of(value: Any) -> str | None:
+    """A field value as text: strings as they are, a list of strings (or of token lists) joined."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        parts = [_text_of(v) for v in value]
+        return " ".join(p for p in parts if p)
+    return str(value)
+
+
+def _document(
+    obj: dict[str, Any],
+    source: str,
+    default_id: str,
+    *,
+    text_column: str | None = None,
+    label_column: str | None = None,
+) -> dict[str, Any] | ReadError:
+    """Map one input object's fields onto a raw document."""
+    from pipeline import indosum
+
+    if indosum.is_indosum(obj):
+        return _indosum_document(obj, source)
+    text = obj.get(text_column) if text_column else _first(obj, TEXT_FIELDS)
+    if not isinstance(text, str) or not text.strip():
+        wanted = text_column or "/".join(TEXT_FIELDS)
+        return ReadError(source, f"no text (expected a non-empty '{wanted}' field)")
+    label = obj.get(label_column) if label_column else _first(obj, LABEL_FIELDS)
+    doc: dict[str, Any] = {
+        "id": str(obj.get("id") or default_id),
+        "source": source,
+        "text": text,
+        "title": _text_of(_first(obj, TITLE_FIELDS)),
+        "label": None if label in (None, "") else str(label),
+        "reference": _text_of(_first(obj, SUMMARY_FIELDS)),
+    }
+    return doc
+
+
+def _indosum_document(obj: dict[str, Any], source: str) -> dict[str, Any]:
+    """An IndoSum article: tokens detokenized, its sentences kept to realign `gold_labels`."""
+    from pipeline import indosum
+
+    segments = indosum.sentences(obj)
+    summary = obj.get("summary") or []
+    reference = " ".join(indosum.detokenize(s) for s in summary if s) or None
+    return {
+        "id": str(obj.get("id") or source),
+        "source": source,
+        "text": "\n\n".join(" ".join(p) for p in segments),
+        "title": None,
+        "label": obj.get("category"),
+        "reference": reference,
+        "gold_labels": obj.get("gold_labels"),
+        "segments": segments,
+    }
+
+
+def _rel_id(path: Path, root: Path) -> str:
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        rel = Path(path.name)
+    return rel.with_suffix("").as_posix()
+
+
+def _read_txt(path: Path, root: Path, source: str) -> Iterator[dict[str, Any] | ReadError]:
+    text, encoding = decode(path.read_bytes(), source)
+    meta: dict[str, Any] = {}
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if sidecar.is_file():
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8-sig"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield ReadError(str(sidecar), f"malformed metadata JSON ({exc})")
+            meta = {}
+        if not isinstance(meta, dict):
+            yield ReadError(str(sidecar), "metadata must be a JSON object")
+            meta = {}
+    doc = _document({**meta, "text": text}, source, _rel_id(path, root))
+    if isinstance(doc, dict):
+        doc["detect_title"] = not doc.get("title")
+        if encoding == "cp1252":
+            doc["warnings"] = ["decoded as cp1252 (not UTF-8)"]
+    yield doc
+
+
+def _read_jsonl(path: Path, root: Path, source: str, **columns: Any) -> Iterator[Any]:
+    text, _ = decode(path.read_bytes(), source)
+    base = _rel_id(path, root)
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadError(where, f"malformed JSON line ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield ReadError(where, "expected a JSON object on this line")
+            continue
+        yield _document(obj, where, f"{base}:{number}", **columns)
+
+
+def _read_json(path: Path, root: Path, source: str, **columns: Any) -> Iterator[Any]:
+    text, _ = decode(path.read_bytes(), source)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield ReadError(source, f"malformed JSON ({exc.msg} at line {exc.lineno})")
+        return
+    if isinstance(data, dict):
+        lists = [data[k] for k in ("articles", "data", "records", "items") if k in data]
+        items = next((v for v in lists if isinstance(v, list)), [data])
+    elif isinstance(data, list):
+        items = data
+    else:
+        yield ReadError(source, "expected a JSON object or a list of objects")
+        return
+    base = _rel_id(path, root)
+    for number, obj in enumerate(items, 1):
+        where = f"{source}#{number}"
+        if not isinstance(obj, dict):
+            yield ReadError(where, "expected a JSON object")
+            continue
+        yield _document(obj, where, f"{base}#{number}", **columns)
+
+
+def _read_csv(
+    path: Path, root: Path, source: str, *, text_column: str | None, label_column: str | None
+) -> Iterator[Any]:
+    text, _ = decode(path.read_bytes(), source)
+    # The delimiter is read off the header line only: csv.Sniffer misreads quoted multi-line text.
+    header = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=header.count)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = [c for c in (reader.fieldnames or []) if c]
+    wanted = [text_column] if text_column else list(TEXT_FIELDS)
+    if not any(c in columns for c in wanted):
+        raise BeritaError(
+            f"{source}: no text column (looked for {', '.join(wanted)}; "
+            f"found {', '.join(columns) or 'none'}); name it with --text-column"
+        )
+    if label_column and label_column not in columns:
+        found = ", ".join(columns)
+        raise BeritaError(f"{source}: no label column '{label_column}' (found {found})")
+    base = _rel_id(path, root)
+    for row in reader:
+        where = f"{source}:{reader.line_num}"
+        obj = {k: v for k, v in row.items() if k}
+        default_id = f"{base}:{reader.line_num}"
+        yield _document(obj, where, default_id, text_column=text_column, label_column=label_column)
+
+
+def read_documents(
+    paths: Iterable[str | Path],
+    *,
+    text_column: str | None = None,
+    label_column: str | None = None,
+) -> Iterator[dict[str, Any] | ReadError]:
+    """Yield a raw document (or a ReadError) for every article found under `paths`, in order."""
+    columns = {"text_column": text_column, "label_column": label_column}
+    for path, root in discover(paths):
+        source = path.as_posix()
+        suffix = path.suffix.lower()
+        try:
+            if suffix == ".txt":
+                yield from _read_txt(path, root, source)
+            elif suffix == ".jsonl":
+                yield from _read_jsonl(path, root, source, **columns)
+            elif suffix == ".json":
+                yield from _read_json(path, root, source, **columns)
+            else:
+                yield from _read_csv(path, root, source, **columns)
+        except BeritaError as exc:
+            yield ReadError(source, str(exc).removeprefix(f"{source}: "))
+        except OSError as exc:
+            yield ReadError(source, f"cannot read ({exc.strerror})")

@@ -1,0 +1,189 @@
+"""The per-document stage runner: stream records through a pure function, collect a report."""
+
+from __future__ import annotations
+
+import itertools
+import platform
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.artifacts import report_path, write_json, write_jsonl
+from pipeline.errors import BeritaError
+
+Process = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+@dataclass
+class StageRun:
+    """What happened while a stage ran: counts, per-document errors and free-form stats."""
+
+    stage: str
+    params: dict[str, Any]
+    started: float = field(default_factory=time.perf_counter)
+    counts: Counter[str] = field(default_factory=Counter)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def fail(self, record_id: str, source: str, message: str) -> None:
+        """Record one document that could not be processed."""
+        self.counts["failed"] += 1
+        self.errors.append({"id": record_id, "source": source, "error": message})
+
+    def report(self) -> dict[str, Any]:
+        """The stage report as a JSON-ready dict."""
+        return {
+            "stage": self.stage,
+            "version": __version__,
+            "python": platform.python_version(),
+            "params": self.params,
+            "counts": dict(sorted(self.counts.items())),
+            "errors": self.errors,
+            **self.stats,
+            "duration_s": round(time.perf_counter() - self.started, 3),
+        }
+
+
+class Guarded:
+    """Wrap a process function so it returns (ok, result-or-message) instead of raising."""
+
+    def __init__(self, process: Process) -> None:
+        self.process = process
+
+    def __call__(self, record: dict[str, Any]) -> tuple[bool, Any]:
+        try:
+            return True, self.process(record)
+        except BeritaError as exc:
+            return False, str(exc)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the others
+            return False, f"{type(exc).__name__}: {exc}"
+
+
+_WORKER_PROCESS: Guarded | None = None
+
+
+def _call_worker_process(record: dict[str, Any]) -> tuple[bool, Any]:
+    assert _WORKER_PROCESS is not None
+    return _WORKER_PROCESS(record)
+
+
+def _batches(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    iterator = iter(records)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def run_batch(guarded: Guarded, batch: list[dict[str, Any]]) -> list[tuple[bool, Any]]:
+    """Process one partition of records (the unit of work sent to a Dask worker)."""
+    return [guarded(record) for record in batch]
+
+
+def _dask_outcomes(
+    records: Iterable[dict[str, Any]], guarded: Guarded, address: str, batch_size: int
+) -> Iterator[tuple[dict[str, Any], tuple[bool, Any]]]:
+    """Run partitions on a Dask distributed cluster, a bounded number in flight, in order."""
+    from collections import deque
+
+    try:
+        from distributed import Client
+    except ImportError:  # pragma: no cover - dask[distributed] is a dependency
+        raise BeritaError("--dask needs the 'distributed' package") from None
+    try:
+        client = Client(address, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise BeritaError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
+    with client:
+        in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
+        # The process function (and the fitted model in it) is shipped to every worker once.
+        [shared] = client.scatter([guarded], broadcast=True)
+        pending: deque[tuple[list[dict[str, Any]], Any]] = deque()
+        for batch in _batches(records, batch_size):
+            pending.append((batch, client.submit(run_batch, shared, batch, pure=False)))
+            if len(pending) >= in_flight:
+                done, future = pending.popleft()
+                yield from zip(done, future.result(), strict=True)
+        while pending:
+            done, future = pending.popleft()
+            yield from zip(done, future.result(), strict=True)
+
+
+def _outcomes(
+    records: Iterable[dict[str, Any]],
+    guarded: Guarded,
+    workers: int,
+    batch_size: int,
+    dask: str | None = None,
+) -> Iterator[tuple[dict[str, Any], tuple[bool, Any]]]:
+    """(record, outcome) pairs in input order: in this process, a local pool, or on Dask."""
+    if dask:
+        yield from _dask_outcomes(records, guarded, dask, batch_size)
+        return
+    if workers <= 1:
+        for record in records:
+            yield record, guarded(record)
+        return
+    import multiprocessing
+
+    global _WORKER_PROCESS
+    # Forked workers inherit the function (and any fitted model it holds) instead of unpickling
+    # it with every task.
+    _WORKER_PROCESS = guarded
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        # Bounded batches keep memory flat: Pool.imap would read the whole input ahead.
+        for batch in _batches(records, batch_size):
+            chunk = max(1, len(batch) // (workers * 4))
+            outcomes = pool.map(_call_worker_process, batch, chunksize=chunk)
+            yield from zip(batch, outcomes, strict=True)
+
+
+def apply(
+    records: Iterable[dict[str, Any]],
+    process: Process,
+    run: StageRun,
+    *,
+    workers: int = 1,
+    batch_size: int = 512,
+    dask: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Yield `process(record)` for each record, in input order; failures go to the report.
+
+    With `workers` > 1 the records run in a local process pool; with `dask` (a scheduler address
+    such as ``tcp://host:8786``) they run in partitions on a Dask distributed cluster.
+    """
+    outcomes = _outcomes(records, Guarded(process), workers, batch_size, dask)
+    for record, (ok, result) in outcomes:
+        run.counts["in"] += 1
+        if not ok:
+            run.fail(str(record.get("id")), str(record.get("source")), result)
+            continue
+        run.counts["out"] += 1
+        yield result
+
+
+def run_stage(
+    records: Iterable[dict[str, Any]],
+    process: Process,
+    output: str | Path,
+    run: StageRun,
+    *,
+    workers: int = 1,
+    dask: str | None = None,
+) -> dict[str, Any]:
+    """Stream records through `process` into `output` and write the report beside it."""
+    return write_stage(apply(records, process, run, workers=workers, dask=dask), output, run)
+
+
+def write_stage(records: Iterable[dict[str, Any]], output: str | Path, run: StageRun) -> dict:
+    """Write already-processed records to `output`, then the report beside it."""
+    write_jsonl(output, records)
+    report = run.report()
+    write_json(report_path(output), report)
+    if run.counts["in"] and not run.counts["out"]:
+        first = run.errors[0]["error"] if run.errors else "no output"
+        raise BeritaError(f"{output}: no document could be processed (first error: {first})")
+    return report

@@ -1,0 +1,66 @@
+"""The clean stage around the text rules: gold-label alignment, duplicates, loading records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline.clean_stage import align_gold_labels, is_clean_artifact, load_records, run_clean
+
+from .conftest import ARTICLE
+
+
+def test_gold_labels_follow_sentences_through_cleaning() -> None:
+    segments = [
+        [
+            "Jakarta, CNN Indonesia -- Banjir merendam tiga kecamatan pada Senin pagi.",
+            "Warga mengungsi ke masjid terdekat.",
+        ],
+        ["Baca juga: Jalan tol ditutup"],
+        ["Petugas membagikan makanan kepada pengungsi."],
+    ]
+    labels = [[True, False], [False], [True]]
+    cleaned = [
+        ["Banjir merendam tiga kecamatan pada Senin pagi.", "Warga mengungsi ke masjid terdekat."],
+        ["Petugas membagikan makanan kepada pengungsi."],
+    ]
+    assert align_gold_labels(segments, labels, cleaned) == [[True, False], [True]]
+
+
+def test_unmatched_sentence_is_not_positive() -> None:
+    segments = [["Kalimat pertama tentang ekonomi daerah."]]
+    assert align_gold_labels(segments, [[True]], [["Sesuatu yang sama sekali berbeda."]]) == [
+        [False]
+    ]
+
+
+def test_load_records_reads_artifacts_and_cleans_raw_input(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "clean.jsonl"
+    run_clean([raw], out)
+    assert is_clean_artifact(out)
+    assert not is_clean_artifact(raw / "a.txt")
+    from_artifact = list(load_records([out]))
+    on_the_fly = list(load_records([raw]))
+    assert from_artifact == on_the_fly
+    assert from_artifact[0]["paragraphs"][0][0].startswith("Pemerintah Kota Bandung")
+
+
+def test_recurring_footer_is_learned_across_documents(tmp_path: Path) -> None:
+    footer = "Dapatkan kabar terbaru dari KotaKita.id setiap pagi di kanal kami."
+    bodies = [
+        "Harga cabai di Pasar Kosambi naik tajam pekan ini. Pedagang mengeluhkan pasokan.",
+        "Tim voli putri Jawa Barat lolos ke final. Mereka mengalahkan Jawa Timur.",
+        "Aplikasi layanan publik baru diluncurkan pemerintah kota. Warga bisa mengurus izin.",
+        "Festival film pendek digelar di Taman Budaya. Sebanyak 40 film diputar.",
+    ]
+    rows = [{"id": str(i), "text": f"{body}\n\n{footer}"} for i, body in enumerate(bodies)]
+    (tmp_path / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "clean.jsonl"
+    report = run_clean([tmp_path / "x.jsonl"], out)
+    assert report["learned_footers"]
+    for record in load_records([out]):
+        assert "KotaKita" not in record["text"]
+        assert {"kind": "footer", "text": footer} in record["removed"]

@@ -1,0 +1,129 @@
+"""The command line end to end: artifacts, reports, determinism and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+from .conftest import ARTICLE
+
+runner = CliRunner()
+CONTRACT = {"id", "source", "title", "text", "paragraphs", "removed", "warnings", "lang"}
+
+
+def write_corpus(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "a.txt").write_text("Taman Baru di Bandung\n\n" + ARTICLE, encoding="utf-8")
+    (root / "a.meta.json").write_text(json.dumps({"label": "tajuk utama"}), encoding="utf-8")
+    rows = [
+        {
+            "id": "b1",
+            "text": "JAKARTA, KOMPAS.com - " + ARTICLE.replace("Bandung", "Bogor"),
+            "label": "tajuk utama",
+            "summary": "Taman baru dibuka di Bogor.",
+        },
+        {"id": "b2", "text": "Baca juga: Berita lain\n\n" + ARTICLE, "label": "tajuk utama"},
+    ]
+    (root / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return root
+
+
+def test_clean_writes_contract_and_report(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in")
+    out = tmp_path / "build" / "clean.jsonl"
+    result = runner.invoke(app, ["clean", str(corpus), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert all(list(r) == sorted(r) for r in records)
+    assert all(CONTRACT <= r.keys() for r in records)
+    by_id = {r["id"]: r for r in records}
+    assert by_id["a"]["title"] == "Taman Baru di Bandung"
+    assert by_id["b1"]["reference"] == "Taman baru dibuka di Bogor."
+    assert by_id["b1"]["text"].startswith("Pemerintah Kota Bogor")
+    assert any(item["kind"] == "dateline" for item in by_id["b1"]["removed"])
+    for record in records:
+        assert record["text"] == "\n\n".join(" ".join(p) for p in record["paragraphs"])
+    report = json.loads((tmp_path / "build" / "clean.report.json").read_text())
+    # b2 is the same article as a once its link line is gone: reported as a duplicate.
+    assert report["counts"]["in"] == 3
+    assert report["counts"]["duplicates"] == 1
+    assert report["duplicates"] == [{"duplicate_of": "a", "id": "b2"}]
+    assert report["removed_by_kind"]["dateline"] == 1
+
+
+def test_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in")
+    outputs = []
+    for name, workers in (("one", "1"), ("two", "2")):
+        out = tmp_path / name / "clean.jsonl"
+        result = runner.invoke(app, ["clean", str(corpus), "-o", str(out), "--workers", workers])
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize(
+    ("make_input", "message"),
+    [
+        (lambda d: d / "missing", "no such file or directory"),
+        (lambda d: (d / "x.md").write_text("x") and d, "no supported files"),
+    ],
+)
+def test_usage_errors_are_one_line(tmp_path: Path, make_input, message: str) -> None:
+    target = make_input(tmp_path)
+    result = runner.invoke(app, ["clean", str(target), "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_nothing_processed_is_an_error_but_bad_files_do_not_stop_good_ones(tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    (bad / "broken.jsonl").write_text("{oops\n")
+    out = tmp_path / "o.jsonl"
+    result = runner.invoke(app, ["clean", str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "no document could be processed" in result.stderr
+    (bad / "good.txt").write_text(ARTICLE)
+    result = runner.invoke(app, ["clean", str(bad), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "o.report.json").read_text())
+    sources = sorted(e["source"] for e in report["errors"])
+    assert sources == [f"{bad}/broken.jsonl:1", f"{bad}/empty.txt"]
+    assert report["counts"]["out"] == 1
+
+
+def test_every_command_has_help() -> None:
+    import click
+    import typer.main
+
+    group = typer.main.get_command(app)
+
+    def walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
+        found = [(path, command)]
+        for name, sub in getattr(command, "commands", {}).items():
+            found += walk(sub, [*path, name])
+        return found
+
+    for path, command in walk(group, []):
+        assert command.help, f"berita {' '.join(path)} has no help"
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0
+
+
+def test_python_dash_m_is_the_same_app() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "clean" in result.stdout

@@ -1,0 +1,152 @@
+"""Input formats, encodings and bad input for the readers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import BeritaError
+from pipeline.readers import ReadError, decode, discover, read_documents
+
+from .conftest import ARTICLE
+
+
+def docs(*paths: Path, **kw: object) -> list[dict | ReadError]:
+    return list(read_documents(paths, **kw))
+
+
+def test_txt_with_sidecar_metadata(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    meta = {"id": "bdg-1", "label": "tajuk utama", "summary": "Taman baru dibuka."}
+    (tmp_path / "a.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    [doc] = docs(tmp_path)
+    assert doc["id"] == "bdg-1"
+    assert doc["label"] == "tajuk utama"
+    assert doc["reference"] == "Taman baru dibuka."
+    assert doc["text"] == ARTICLE
+    assert doc["detect_title"] is True
+
+
+def test_txt_id_derived_from_path_is_stable(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    [doc] = docs(tmp_path)
+    assert doc["id"] == "sub/b"
+    [again] = docs(tmp_path / "sub" / "b.txt")
+    assert again["id"] == "b"
+
+
+def test_bom_and_crlf_are_removed() -> None:
+    data = "\ufeffbaris satu\r\nbaris dua\rbaris tiga".encode()
+    text, encoding = decode(data, "x.txt")
+    assert text == "baris satu\nbaris dua\nbaris tiga"
+    assert encoding == "utf-8-sig"
+
+
+def test_cp1252_fallback_is_flagged(tmp_path: Path) -> None:
+    (tmp_path / "c.txt").write_bytes("Kafe “Sederhana” di Bandung – ramai.".encode("cp1252"))
+    [doc] = docs(tmp_path / "c.txt")
+    assert doc["text"] == "Kafe “Sederhana” di Bandung – ramai."
+    assert doc["warnings"] == ["decoded as cp1252 (not UTF-8)"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty file"),
+        (b"  \n\n ", "empty file"),
+        (b"\x00\x01\x02binary\x00", "binary file"),
+        (b"teks \x81\x8d\x8f\x90\x9d", "undecodable bytes"),
+    ],
+)
+def test_bad_files_are_reported_by_name(tmp_path: Path, data: bytes, message: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(data)
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    items = docs(tmp_path)
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert len(errors) == 1 and message in errors[0].message
+    assert errors[0].source.endswith("bad.txt")
+    assert sum(isinstance(i, dict) for i in items) == 1
+
+
+def test_jsonl_fields_and_malformed_line_number(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    rows = [
+        json.dumps({"judul": "Judul", "isi": ARTICLE, "kategori": "olahraga"}),
+        "{not json",
+        json.dumps({"content": "Isi kedua cukup panjang.", "category": "teknologi", "id": 7}),
+        json.dumps({"title": "tanpa teks"}),
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    items = docs(path)
+    first, bad, second, empty = items
+    assert first["title"] == "Judul" and first["label"] == "olahraga" and first["id"] == "x:1"
+    assert isinstance(bad, ReadError) and bad.source.endswith("x.jsonl:2")
+    assert "malformed JSON" in bad.message
+    assert second["id"] == "7" and second["label"] == "teknologi"
+    assert isinstance(empty, ReadError) and "no text" in empty.message
+
+
+def test_json_list_and_object(tmp_path: Path) -> None:
+    (tmp_path / "l.json").write_text(json.dumps([{"text": "Satu."}, {"body": "Dua."}]))
+    (tmp_path / "o.json").write_text(json.dumps({"articles": [{"text": "Tiga."}]}))
+    items = docs(tmp_path)
+    assert [d["text"] for d in items] == ["Satu.", "Dua.", "Tiga."]
+
+
+def test_csv_auto_and_named_columns(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text('id,isi,kategori\n1,"Baris, dengan koma.\nDan baris baru.",hiburan\n')
+    [doc] = docs(path)
+    assert doc["text"] == "Baris, dengan koma.\nDan baris baru."
+    assert doc["label"] == "hiburan"
+    other = tmp_path / "b.csv"
+    other.write_text("naskah;topik\nIsi berita.;olahraga\n")
+    [doc] = docs(other, text_column="naskah", label_column="topik")
+    assert (doc["text"], doc["label"]) == ("Isi berita.", "olahraga")
+
+
+def test_csv_without_text_column_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "n.csv"
+    path.write_text("a,b\n1,2\n")
+    [error] = docs(path)
+    assert isinstance(error, ReadError)
+    assert "no text column" in error.message and "a, b" in error.message
+
+
+def test_indosum_objects_are_detokenized(tmp_path: Path) -> None:
+    obj = {
+        "id": "artikel-1",
+        "category": "olahraga",
+        "paragraphs": [[["Tim", "itu", "menang", "."], ["Pelatih", "senang", "."]]],
+        "summary": [["Tim", "menang", "."]],
+        "gold_labels": [[True, False]],
+        "source": "contoh",
+        "source_url": "",
+    }
+    path = tmp_path / "dev.jsonl"
+    path.write_text(json.dumps(obj) + "\n")
+    [doc] = docs(path)
+    assert doc["id"] == "artikel-1" and doc["label"] == "olahraga"
+    assert doc["text"] == "Tim itu menang. Pelatih senang."
+    assert doc["reference"] == "Tim menang."
+    assert doc["gold_labels"] == [[True, False]]
+
+
+def test_discover_errors(tmp_path: Path) -> None:
+    with pytest.raises(BeritaError, match="no such file"):
+        discover([tmp_path / "nope"])
+    (tmp_path / "notes.md").write_text("x")
+    with pytest.raises(BeritaError, match="no supported files"):
+        discover([tmp_path])
+    with pytest.raises(BeritaError, match="unsupported file type"):
+        discover([tmp_path / "notes.md"])
+
+
+def test_discover_skips_docs_and_sidecars(tmp_path: Path) -> None:
+    for name in ("README.txt", "a.txt", "a.meta.json", "b.jsonl", "b.report.json"):
+        (tmp_path / name).write_text("{}" if name.endswith("json") else "x")
+    assert [p.name for p, _ in discover([tmp_path])] == ["a.txt", "b.jsonl"]
