@@ -21,7 +21,7 @@ TRAIN ?= $(CORPUS)
 TOPICS_K ?= 5
 SENTENCES ?= 3
 METHOD ?= auto
-MIN_SCORE ?= 0.0
+MIN_SCORE ?= 0.6
 WORKERS ?= 1
 
 find_inputs = $(shell find $(1) -type f \( -name '*.txt' -o -name '*.json' -o -name '*.jsonl' -o -name '*.csv' \) 2>/dev/null | LC_ALL=C sort)
@@ -72,7 +72,7 @@ $(BUILD)/clean.jsonl: $(CORPUS_FILES) $(CLEAN_CODE) $(BUILD)/params/clean | $(IN
 ## model: train the topic classifier on TRAIN (default corpus/) -> build/model/
 model: $(BUILD)/model/model.joblib
 $(BUILD)/model/model.joblib: $(TRAIN_FILES) $(TAG_CODE) $(BUILD)/params/train | $(INSTALLED)
-	$(BERITA) train $(TRAIN) -o $(@D)
+	$(BERITA) train $(TRAIN) -o $(@D) --jobs 2
 
 ## tag: topic and keyword tags -> build/tags.jsonl
 tag: $(BUILD)/tags.jsonl

@@ -15,6 +15,7 @@ from pipeline.readers import ReadError, read_documents
 from pipeline.runner import StageRun, apply, write_stage
 
 INDONESIAN = "id"
+UNDETERMINED = "und"
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -102,12 +103,19 @@ def learn_footers(paths: Sequence[str | Path], **columns: Any) -> frozenset[str]
     """First pass over the inputs: trailing lines that recur across documents are site footers."""
     from pipeline.clean import footer_candidates, recurring_footers
 
-    candidates = (
-        footer_candidates(doc["text"])
-        for doc in read_documents(paths, **columns)
-        if not isinstance(doc, ReadError)
-    )
-    return recurring_footers(candidates)
+    seen: set[str] = set()
+
+    def candidates() -> Iterator[list[str]]:
+        for doc in read_documents(paths, **columns):
+            if isinstance(doc, ReadError):
+                continue
+            # Copies of one article must not make its last lines look like a site footer.
+            digest = hashlib.sha256(doc["text"].encode("utf-8")).hexdigest()
+            if digest not in seen:
+                seen.add(digest)
+                yield footer_candidates(doc["text"])
+
+    return recurring_footers(candidates())
 
 
 def _dedupe(records: Iterable[dict[str, Any]], run: StageRun) -> Iterator[dict[str, Any]]:
@@ -128,6 +136,8 @@ def _dedupe(records: Iterable[dict[str, Any]], run: StageRun) -> Iterator[dict[s
         repairs.update(item["kind"] for item in record["repairs"])
         if not record["text"]:
             run.counts["empty"] += 1
+        elif record["lang"] == UNDETERMINED:
+            run.counts["language_undetermined"] += 1
         elif record["lang"] != INDONESIAN:
             run.counts["non_indonesian"] += 1
         yield record
@@ -150,7 +160,15 @@ def run_clean(
     run = StageRun("clean", {"inputs": inputs, **columns, "workers": workers})
     footers = learn_footers(paths, **columns)
     run.stats["learned_footers"] = sorted(footers)
-    for key in ("in", "out", "failed", "duplicates", "empty", "non_indonesian"):
+    for key in (
+        "in",
+        "out",
+        "failed",
+        "duplicates",
+        "empty",
+        "non_indonesian",
+        "language_undetermined",
+    ):
         run.counts[key] += 0
     process = partial(clean_one, footers=footers)
     documents = _raw_documents(paths, run, **columns)

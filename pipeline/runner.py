@@ -183,7 +183,7 @@ def write_stage(records: Iterable[dict[str, Any]], output: str | Path, run: Stag
     write_jsonl(output, records)
     report = run.report()
     write_json(report_path(output), report)
-    if run.counts["in"] and not run.counts["out"]:
+    if not run.counts["out"] and (run.counts["in"] or run.counts["failed"]):
         first = run.errors[0]["error"] if run.errors else "no output"
         raise BeritaError(f"{output}: no document could be processed (first error: {first})")
     return report

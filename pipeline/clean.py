@@ -1,0 +1,961 @@
+"""Cleaning rules: raw article text -> clean paragraphs of sentences (pure functions, no I/O).
+
+`clean_document` applies the rules in this order; each step is a small named function.
+
+1. Line breaks (`normalize_newlines`): CRLF, CR, form feeds, U+2028 -> LF; U+2029 -> blank line.
+   First, so that every later step sees the same lines.
+2. HTML (`strip_html`): `<script>`/`<style>`-like elements and comments dropped, `<figcaption>`
+   dropped as a caption, `<br>` -> line break, block tags (`<p>`, `<div>`, ...) -> blank line,
+   other known tags removed, then entities unescaped (`&amp;` `&nbsp;` `&#8220;`). Before the
+   encoding repair, because entities can spell curly quotes or mojibake that the later steps fix.
+3. Encoding (`repair_encoding`): ftfy fixes whole mojibake sequences (`â€œ` -> `“`).
+4. Partial mojibake (`repair_partial_mojibake`): the remnants ftfy leaves when a byte was lost
+   (`blok,†kata` -> `blok," kata`, `Chinaâ€.` -> `China".`).
+5. Unicode (`normalize_unicode`): quotes -> ASCII `"`/`'`, dashes -> `-`, every space character
+   -> a space, zero-width and other format characters and controls removed, NFC, spaces collapsed,
+   lines stripped. Steps 2-5 repeat until the text no longer changes (double-escaped entities).
+6. Line-level boilerplate (`classify_line`): whole lines that are captions, links, ads, share
+   prompts, credits or footers are removed; trailing lines are also checked against the footers
+   learned from the corpus (`recurring_footers`) and the end-only rules (`Sumber: ...`). Before
+   joining lines, so that boilerplate never gets glued to a sentence.
+7. Title (only with `detect_title=True`): a short unpunctuated first line, returned apart.
+8. Paragraphs (`assemble_paragraphs`): blocks are separated by blank lines; inside a block, a
+   hard-wrapped paragraph is joined, and otherwise each line is a paragraph except that a line
+   that does not end a sentence is joined with the line that continues it (`join_broken_lines`).
+9. Paragraph-level boilerplate: bracketed links, link placeholders, embeds, inline photo
+   credits and ad banners anywhere (`strip_inline_boilerplate`); then, repeated until nothing
+   changes, boilerplate glued after a paragraph's last sentence
+   (`strip_trailing_boilerplate`), datelines at the start of the first two paragraphs
+   (`strip_dateline`), and whole paragraphs that `classify_line` recognises.
+10. Sentences: every paragraph -> `pipeline.segment.split_sentences`; empty paragraphs dropped.
+11. Language (`pipeline.langid.detect_language`) and warnings.
+
+Decisions: quotes are straightened to ASCII (sources mix curly and straight quotes, IndoSum uses
+straight ones, and tokenizers and ROUGE treat them alike); the normalization form is NFC plus
+ftfy's ligature and full-width folding, not NFKC, because NFKC also rewrites superscripts and
+fractions that carry meaning in news (`m²` -> `m2`, `½` -> `1⁄2`); en and em dashes become `-`
+like the quotes (sources use `-`, `–`, `—` and `--` interchangeably in datelines, ranges and
+asides, and one form keeps the rules and the tokens simple).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+__all__ = [
+    "Cleaned",
+    "assemble_paragraphs",
+    "classify_line",
+    "clean_document",
+    "ends_sentence",
+    "footer_candidates",
+    "footer_key",
+    "join_broken_lines",
+    "normalize_newlines",
+    "normalize_unicode",
+    "recurring_footers",
+    "repair_encoding",
+    "repair_partial_mojibake",
+    "strip_dateline",
+    "strip_html",
+    "strip_inline_boilerplate",
+    "strip_trailing_boilerplate",
+]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The result of cleaning one document."""
+
+    text: str  # paragraphs joined by "\n\n", sentences by " "
+    paragraphs: list[list[str]]  # sentences per paragraph
+    title: str | None  # detected title (only when detect_title=True), else None
+    removed: list[dict[str, str]]  # {"kind": ..., "text": ...} in document order
+    repairs: list[dict[str, str]]  # {"kind": ..., "text": "before -> after"}
+    warnings: list[str]
+    lang: str  # ISO 639-1 code, or "und" when too short to tell
+
+
+# A removal waiting to be sorted into document order: ((line, column), kind, text).
+_Removal = tuple[tuple[int, int], str, str]
+
+
+@dataclass
+class _Paragraph:
+    """A paragraph being assembled: its text and the input lines it came from."""
+
+    first: int
+    last: int
+    text: str
+
+
+# ---------------------------------------------------------------------------------------------
+# 1-5. Text-level normalization
+# ---------------------------------------------------------------------------------------------
+
+_LINE_BREAK_RE = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028]")
+
+
+def normalize_newlines(text: str) -> str:
+    """Turn every line-break convention into LF (a paragraph separator into a blank line)."""
+    return _LINE_BREAK_RE.sub("\n", text.replace("\u2029", "\n\n"))
+
+
+_HTML_TAG_NAMES = (
+    "a|abbr|address|article|aside|audio|b|big|blockquote|body|br|button|caption|center|cite|"
+    "code|col|colgroup|dd|del|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|"
+    "head|header|hr|html|i|iframe|img|input|ins|label|li|link|main|mark|meta|nav|noscript|"
+    "object|ol|p|param|picture|pre|q|s|script|section|select|small|source|span|strike|strong|"
+    "style|sub|sup|svg|table|tbody|td|template|tfoot|th|thead|time|title|tr|tt|u|ul|video"
+)
+_HTML_DROPPED_RE = re.compile(
+    r"<(script|style|noscript|iframe|svg|head|template|object)\b[^>]*>.*?</\1\s*>", re.I | re.S
+)
+_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_FIGCAPTION_RE = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
+_BR_RE = re.compile(r"<br\s*/?>", re.I)
+_BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dd|dt|blockquote|table|tbody|thead|tfoot|tr|figure|section|"
+    r"article|header|footer|main|aside|nav|pre|body|html|hr|address|center)\b[^<>]*>",
+    re.I,
+)
+_TAG_RE = re.compile(rf"</?(?:{_HTML_TAG_NAMES})\b[^<>]*>", re.I)
+# Only terminated entities: `AT&T` and `R&D` are text, and `&copy 2020` without `;` is too.
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def strip_html(text: str) -> tuple[str, list[_Removal], list[dict[str, str]]]:
+    """Turn HTML markup into plain text: breaks for `<br>` and block tags, tags removed,
+    entities unescaped. Returns the text, the removals and the entity repairs."""
+    removed: list[_Removal] = []
+
+    def drop(kind: str, keep: str = "") -> Callable[[re.Match[str]], str]:
+        def replace(match: re.Match[str]) -> str:
+            line = match.string.count("\n", 0, match.start())
+            if kind == "caption":  # the caption's text, without its inner tags
+                shown = " ".join(_TAG_RE.sub(" ", match.group(1)).split())
+            else:
+                shown = match.group(0)
+            if shown:
+                removed.append(((line, 0), kind, shown))
+            return keep
+
+        return replace
+
+    if "<" in text:
+        text = _HTML_COMMENT_RE.sub(drop("html"), text)
+        text = _HTML_DROPPED_RE.sub(drop("html"), text)
+        text = _FIGCAPTION_RE.sub(drop("caption", "\n\n"), text)
+        text = _BR_RE.sub("\n", text)
+        text = _BLOCK_TAG_RE.sub("\n\n", text)
+        text = _TAG_RE.sub(drop("html"), text)
+    repairs: list[dict[str, str]] = []
+    if "&" in text:
+        seen: set[str] = set()
+
+        def unescape(match: re.Match[str]) -> str:
+            entity = match.group(0)
+            value = html.unescape(entity)
+            if value != entity and entity not in seen:
+                seen.add(entity)
+                repairs.append({"kind": "html-entity", "text": f"{entity} -> {value}"})
+            return value
+
+        text = _ENTITY_RE.sub(unescape, text)
+    return text, removed, repairs
+
+
+def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
+    return text[max(0, start - width) : end + width]
+
+
+_REPLACED_QUOTE = "\u00e2\u20ac\ufffd"
+
+
+def repair_encoding(text: str) -> tuple[str, list[dict[str, str]]]:
+    """Fix whole mojibake sequences with ftfy (quotes are straightened later, not here)."""
+    if text.isascii():
+        return text, []
+    import ftfy
+
+    repairs: list[dict[str, str]] = []
+    if _REPLACED_QUOTE in text:
+        # A decoder with errors="replace" turned the closing quote's undefined cp1252 byte 0x9D
+        # into U+FFFD; ftfy would collapse the remnant into a bare U+FFFD, so restore it first.
+        count = text.count(_REPLACED_QUOTE)
+        text = text.replace(_REPLACED_QUOTE, "\u201d")
+        repairs.append({"kind": "mojibake", "text": f"{count} x 'â€\\ufffd' -> '\u201d'"})
+    config = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False, explain=True)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        fixed, steps = ftfy.fix_and_explain(line, config=config)
+        if fixed == line:
+            continue
+        if any(step[0] in {"encode", "decode", "transcode"} for step in steps or []):
+            start = len(os.path.commonprefix([line, fixed]))
+            before, after = _snippet(line, start, start + 6), _snippet(fixed, start, start + 4)
+            repairs.append({"kind": "mojibake", "text": f"{before} -> {after}"})
+        lines[i] = fixed
+    return "\n".join(lines), repairs
+
+
+# Remnants of UTF-8 quotes and dashes read as cp1252 whose last byte was lost or mangled, so
+# ftfy cannot decode them. `â€` + curly or straight double quote is an en/em dash (its third
+# byte, 0x93 or 0x94, reads as a curly quote); a bare `â€` is a closing double quote (0x9D is
+# undefined in cp1252 and is what gets lost); `†` glued after a word is `” ` whose bytes were
+# re-read with the quote's last byte replaced (the seed's `blok,†kata`).
+_PARTIAL_MOJIBAKE: tuple[tuple[str, str], ...] = (
+    ("â€œ", '"'),
+    ("â€\x9d", '"'),
+    ("â€™", "'"),
+    ("â€˜", "'"),
+    ("â€¦", "…"),
+    ("â€¢", "•"),
+    ("â€“", "-"),
+    ("â€”", "-"),
+    ('â€"', "-"),
+    ("â€", '"'),
+    ("Â\xa0", " "),
+    # the same quotes with `â€` re-read as `†` (`People†™s` for `People’s`)
+    ("†™", "'"),
+    ("†˜", "'"),
+    ("†œ", '"'),
+    ("†\x9d", '"'),
+)
+_PARTIAL_MOJIBAKE_RE = re.compile(
+    "|".join(re.escape(bad) for bad, _ in _PARTIAL_MOJIBAKE) + r"|(?<=\S)†"
+)
+
+
+def repair_partial_mojibake(text: str) -> tuple[str, list[dict[str, str]]]:
+    """Repair truncated mojibake quote and dash sequences that ftfy leaves in place."""
+    if "â€" not in text and "†" not in text and "Â" not in text:
+        return text, []
+    table = dict(_PARTIAL_MOJIBAKE)
+    repairs: list[dict[str, str]] = []
+
+    def replace(match: re.Match[str]) -> str:
+        bad = match.group(0)
+        if bad == "†":
+            nxt = match.string[match.end() : match.end() + 1]
+            good = '" ' if nxt and not nxt.isspace() else '"'
+        else:
+            good = table[bad]
+        before = _snippet(match.string, match.start(), match.end())
+        context_l = match.string[max(0, match.start() - 12) : match.start()]
+        context_r = match.string[match.end() : match.end() + 12]
+        repairs.append(
+            {"kind": "partial-mojibake", "text": f"{before} -> {context_l}{good}{context_r}"}
+        )
+        return good
+
+    return _PARTIAL_MOJIBAKE_RE.sub(replace, text), repairs
+
+
+_CHAR_MAP = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u02bc", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63", "-"),
+        "\t": " ",
+    }
+)
+_ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_SPACES_RE = re.compile(r"[^\S\n]+")
+
+
+def _non_ascii(match: re.Match[str]) -> str:
+    char = match.group(0)
+    category = unicodedata.category(char)
+    if category in {"Cf", "Cc", "Cs"}:
+        return ""  # zero-width, soft hyphen, bidi marks, BOM, C1 controls, lone surrogates
+    if category == "Zs":
+        return " "
+    return char
+
+
+def normalize_unicode(text: str) -> str:
+    """ASCII quotes and dashes, plain spaces, no invisible characters, NFC, tidy whitespace."""
+    text = text.translate(_CHAR_MAP)
+    text = _ASCII_CONTROL_RE.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", _NON_ASCII_RE.sub(_non_ascii, text))
+    text = _SPACES_RE.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def _normalize_text(raw: str) -> tuple[str, list[_Removal], list[dict[str, str]]]:
+    """Steps 1-5, repeated until the text is stable (at most a few rounds)."""
+    text = normalize_newlines(raw)
+    removed: list[_Removal] = []
+    repairs: list[dict[str, str]] = []
+    for _ in range(4):
+        before = text
+        text, html_removed, entity_repairs = strip_html(text)
+        text = normalize_newlines(text)
+        text, encoding_repairs = repair_encoding(text)
+        text, partial_repairs = repair_partial_mojibake(text)
+        text = normalize_unicode(text)
+        removed += html_removed
+        repairs += entity_repairs + encoding_repairs + partial_repairs
+        if text == before:
+            break
+    return text, removed, repairs
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared patterns
+# ---------------------------------------------------------------------------------------------
+
+# Characters that end a sentence, or a line that is complete as it is.
+_FINAL = frozenset(".!?…\"')]:»")
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a line ends like a finished sentence (`. ! ? … " ' ) ] :`)."""
+    stripped = line.rstrip()
+    return bool(stripped) and stripped[-1] in _FINAL
+
+
+# News outlets and agencies seen in datelines and credits (matched case-insensitively).
+_OUTLET_NAMES = (
+    r"CNN\s+Indonesia|CNBC\s+Indonesia|Kompas(?:\.com|\.id|\s+TV)?|Liputan6(?:\.com)?|"
+    r"ANTARA(?:\s*News)?|Antaranews|AntaraKL|TEMPO(?:\.CO)?|Bisnis(?:\.com)?|detik\w*|"
+    r"IDN\s+Times|Suara(?:\.com)?|VIVA(?:\.co\.id)?|JawaPos(?:\.com)?|Jawa\s+Pos|"
+    r"INDOSPORT(?:\.com)?|Goal(?:\.com)?|JUARA(?:\.net)?|kumparan|Merdeka(?:\.com)?|Okezone|"
+    r"Sindonews|Tribun\w*|Republika|Pos\s*Kota|Rimanews|BolaSport(?:\.com)?|Bola(?:\.com|\.net)?|"
+    r"Media\s+Indonesia|Beritasatu|Katadata|Tirto(?:\.id)?|Kontan|Medcom|Metro\s*TV|iNews|"
+    r"Solopos|Pikiran\s+Rakyat|tvOne|Bernama|Reuters|AFP|Xinhua|Kapanlagi|Fimela|"
+    r"Warta\s+Ekonomi|Sindo|Kabarpas|KabarWajo|Dailysocial(?:\.id)?"
+)
+_DOMAIN = r"[A-Za-z][\w-]*(?:\.(?:com|net|org|info|news|tv|co|id|my|sg|io)){1,2}\b"
+_OUTLET = rf"(?:(?i:{_OUTLET_NAMES})\b|{_DOMAIN})"
+# A capitalized word of a place name (`Jakarta`, `JAKARTA`, `Petropavlovsk-Kamchatsky`).
+_CAPW = r"[A-Z][\w'.-]*"
+# (not `di`: as the Indonesian preposition it would let `Warga di Bekasi` pass for a place)
+_PARTICLE = r"(?:de|da|la|le|el|van|von|al|del|DE|DA|LA|LE|EL)"
+_PLACE = rf"{_CAPW}(?:\s+(?:{_PARTICLE}\s+)?{_CAPW}){{0,3}}"
+# `Jakarta`, `Sleman, Yogyakarta`, `Jeddah, Saudi Arabia, 27/11`
+_PLACE_EXT = rf"{_PLACE}(?:\s*,\s*{_PLACE}){{0,2}}(?:\s*,\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?"
+# A dateline dash: `-`, `--`, `- -` (IndoSum), with a space before it or after it.
+_DASH = r"(?:\s+-(?:\s?-){0,2}\s*|-(?:\s?-){0,2}\s+)"
+_SEP = rf"(?:{_DASH}|\s*:\s+)"
+_NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. Line classification
+# ---------------------------------------------------------------------------------------------
+
+# Photo credits: `/Net`, `/Istimewa`, `/Dok. Pribadi`, `/ANTARA FOTO/Nama/ed`, `/REUTERS/Nama`.
+_CREDIT_WORD = (
+    r"(?:Net|NET|Istimewa|ISTIMEWA|Ist|IST|Dok(?:umentasi)?\.?(?:\s+[A-Z][\w.]*){0,3}|"
+    r"DOK\.?(?:\s+[A-Z][\w.]*){0,3}|Repro|Tangkapan\s+[Ll]ayar|Screenshot|"
+    r"Humas(?:\s+[A-Z][\w.]*){0,3}|Shutterstock|Getty\s+Images|Pixabay|Unsplash|Freepik|"
+    r"Instagram(?:\s+@?[\w.]+)?|Twitter(?:\s+@?[\w.]+)?|Facebook|YouTube|AP|EPA|Google)"
+)
+_AGENCY_CREDIT = (
+    r"[A-Z]{2,}(?:\s+[A-Z]{2,})?(?:/(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|[a-z]{2,5}))+"
+)
+_SLASH_CREDIT_RE = re.compile(
+    rf"(?<=\S)\s?/\s?(?:{_CREDIT_WORD}|{_OUTLET}|{_AGENCY_CREDIT})(?:/[a-z]{{2,5}})*\.?$"
+)
+_ANTARA_FOTO_RE = re.compile(r"\bANTARA\s+FOTO\s*/\s*[A-Z][^\n]{0,80}$")
+_CAPTION_WORD = (
+    r"(?:Foto|FOTO|foto|Photo|PHOTO|Dok\.?|DOK\.?|Dokumentasi|Ilustrasi|Sumber(?:\s+foto)?|"
+    r"sumber(?:\s+foto)?|Kredit|kredit|Credit|Image|Gambar|Istimewa|Ist\.?|Net)"
+)
+# `(Foto: Antara)` or `(Dok. Pribadi)` ending a line
+_PAREN_CREDIT_END_RE = re.compile(rf"\s*\(\s*{_CAPTION_WORD}(?:\s*[:./]\s*[^()\n]{{1,80}})?\)\s*$")
+# ... and the inline kind inside a sentence: only explicit photo credits with their source.
+_INLINE_PHOTO_CREDIT_RE = re.compile(
+    r"\s*\(\s*(?:Foto|FOTO|foto|Photo|Dok\.|DOK\.|Dokumentasi|Kredit\s+foto)\s*[:./]?\s*"
+    r"[^()\n]{1,60}\)"
+)
+_CAPTION_START_RE = re.compile(
+    r"^(?:[\[(]\s*)?(?:Foto|FOTO|Photo|PHOTO|Kredit|Credit|Ilustrasi\s+foto)\s*:"
+)
+_ILLUSTRATION_RE = re.compile(r"^(?:Ilustrasi|ILUSTRASI)\b")
+_VERBISH_RE = re.compile(
+    r"^(?:me|di|ber|ter|pe)\w{3,}$|^(?:yang|itu|ini|tersebut|adalah|merupakan)$"
+)
+
+
+def _is_caption(line: str) -> bool:
+    words = line.split()
+    if len(words) > 60:
+        return False
+    if _CAPTION_START_RE.match(line) or _ANTARA_FOTO_RE.search(line):
+        return True
+    if not ends_sentence(line) and _SLASH_CREDIT_RE.search(line):
+        return True
+    paren = _PAREN_CREDIT_END_RE.search(line)
+    if paren and not ends_sentence(line[: paren.start()]):
+        return True
+    if _ILLUSTRATION_RE.match(line) and len(words) <= 8:
+        # `Ilustrasi kemeja putih polos.`: a short noun phrase, not a sentence about a drawing
+        return not any(_VERBISH_RE.match(w.lower().strip('.,"')) for w in words[1:])
+    return False
+
+
+_LINK_WORDS = (
+    r"(?:baca(?:\s+juga)?|baca_juga|simak(?:\s+juga)?|lihat\s+juga|tonton\s+juga|"
+    r"artikel\s+terkait|berita\s+terkait|berita\s+lainnya|baca\s+selengkapnya|video)"
+)
+_LINK_RE = re.compile(rf"^[\[(]?\s*{_LINK_WORDS}\s*:", re.I)
+_LINK_LABEL_RE = re.compile(
+    r"^[\[(]?\s*(?:baca juga|baca_juga|simak juga|lihat juga|tonton juga|artikel terkait|"
+    r"berita terkait|berita lainnya|halaman (?:selanjutnya|berikutnya|sebelumnya)|"
+    r"selanjutnya|berikutnya)\s*[:>»]*\s*[\])]?$",
+    re.I,
+)
+_EMBED_RE = re.compile(r"\s*\[(video|youtube|embed|audio)\][^\[\]]*\[/\1\]\s*", re.I)
+_GAMBAS_RE = re.compile(r"^\[\s*Gambas\s*:[^\]]*\]$", re.I)
+_LINK_CAPS_RE = re.compile(r"^(?:BACA JUGA|SIMAK JUGA|LIHAT JUGA|TONTON JUGA)\b")
+_PAGINATION_RE = re.compile(
+    r"^halaman\s*:?\s*(?:\d+\s*)+(?:selanjutnya|berikutnya)?\s*[>»]*$", re.I
+)
+
+_AD_RE = re.compile(
+    r"^[-–—\s]*(?:advertisement|scroll to continue with content|iklan|sponsored|"
+    r"konten bersponsor|artikel bersponsor|ads by \w+)[-–—\s.]*$",
+    re.I,
+)
+_AD_CAPS_RE = re.compile(
+    r"\s*\b(?:ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT)\b(?:\s+(?:ADVERTISEMENT|"
+    r"SCROLL TO CONTINUE WITH CONTENT)\b)*\s*"
+)
+
+_SOCIAL = (
+    "facebook|twitter|whatsapp|telegram|line|email|e-mail|linkedin|pinterest|instagram|tiktok|"
+    "youtube|copy link|salin tautan|salin link|fb|wa|ig|x|share|bagikan"
+)
+_SOCIAL_ONLY_RE = re.compile(rf"^(?:(?:{_SOCIAL})[\s|·,/•]*){{2,}}$", re.I)
+_SHARE_RES = tuple(
+    re.compile(pattern, re.I)
+    for pattern in (
+        r"^(?:bagikan|share)(?:\s+(?:artikel|berita|tulisan|this(?: article)?)(?:\s+ini)?)?\s*:?$",
+        rf"^(?:bagikan|share)(?:\s+(?:ke|via|on|melalui))?\s*:?\s*(?:(?:{_SOCIAL})[\s|·,/•]*)+$",
+        r"^(?:ikuti|follow)\s+(?:kami|kita|akun|us|instagram|twitter|ig|tiktok|youtube|"
+        r"berita|update|channel|kanal|saluran|@)",
+        r"^(?:simak|ikuti|baca|dapatkan|cek|follow)\b.{0,120}\bgoogle\s+news\b",
+        r"^klik\s+(?:di\s*sini|link\s+(?:ini|berikut|di\s+bawah)|tautan|tombol\s+berikut)\b",
+        r"^(?:download|unduh)\s+(?:aplikasi|app)\b.{0,120}\b(?:sekarang|gratis|di\s*sini|kami|"
+        r"berita|news|google\s+play|play\s+store|app\s+store)\b",
+        r"^(?:dapatkan|simak)\s+(?:berita|update|informasi|info|artikel|video)\b.{0,120}"
+        r"\b(?:google\s+news|telegram|whatsapp|youtube|instagram|aplikasi|channel|kanal|"
+        r"saluran|di\s*sini)\b",
+        r"^(?:gabung|bergabung|join)\b.{0,80}\b(?:grup|group|kanal|channel|saluran)\b.{0,60}"
+        r"\b(?:telegram|whatsapp|wa)\b",
+        r"^(?:subscribe|berlangganan)\b.{0,80}\b(?:newsletter|kanal|channel|youtube|gratis)\b",
+    )
+)
+
+_CREDIT_TOKEN = r"[A-Za-z][A-Za-z.]{0,11}"
+# `(ant/mdk)`, `[feb]`, `(rsa / rsa)`, `(Antara)`, `(*)`, `(/)`, `(Sumber: BBC)`
+_CREDIT_BRACKET = (
+    rf"[\[(]\s*(?:{_CREDIT_TOKEN}(?:\s*[/,]\s*{_CREDIT_TOKEN}){{0,3}}|\*{{1,3}}|/|-|"
+    r"(?:[Ss]umber|[Ss]ource)\s*:\s*[^\[\]()\n]{1,60})\s*[\])]"
+)
+_CREDIT_LINE_RE = re.compile(rf"^{_CREDIT_BRACKET}$")
+_LABEL = (
+    r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur|Penyunting|Penerjemah|Kontributor|Laporan|"
+    r"Fotografer|Videografer|Produser|Editing|Teks|Text|Writer|Author)"
+)
+_LABEL_LINE_RE = re.compile(
+    rf"^(?i:{_LABEL})\s*:\s*[^:|]{{1,60}}?(?:\s*[|,/]\s*(?i:{_LABEL})\s*:\s*[^:|]{{1,60}}?)*\s*\.?$"
+)
+_COPYRIGHT_RE = re.compile(
+    r"^(?:copyright\b|©|\(c\)\s*\d{4}|hak\s+cipta\s+dilindungi)|all rights reserved|"
+    r"hak\s+cipta\s+dilindungi\s+undang",
+    re.I,
+)
+# `Sumber: ...` is a credit only at the end of an article (it also introduces data in tables).
+_SOURCE_LINE_RE = re.compile(
+    r"^(?:sumber|source)(?:\s+(?:berita|foto|gambar|data))?\s*:?\s*(?:.{1,100})?$", re.I
+)
+
+_FOOTER_RES = tuple(
+    re.compile(pattern, re.I)
+    for pattern in (
+        # "Kamu bisa menjadi member komunitas ..." (site membership pitch)
+        r"^(?:kamu|anda)\s+(?:bisa|dapat|juga bisa)\s+(?:menjadi\s+member|bergabung|"
+        r"berlangganan|mendaftar)\b",
+        # "Artikel ini telah tayang di Kompas.com dengan judul ..."
+        r"^(?:artikel|berita|tulisan)\s+ini\s+(?:telah|sudah|pertama\s+kali)?\s*(?:tayang|"
+        r"terbit|dimuat|diterbitkan|ditayangkan)\b",
+        # disclaimers of opinion pieces: "Isi artikel ini menjadi tanggung jawab penulis."
+        r"^isi\s+(?:artikel|tulisan|opini|konten)\b.{0,80}\btanggung\s+jawab\b",
+    )
+)
+# "DailySocial.id adalah portal berita ...": a site describing itself, at the end of an article.
+_SELF_DESCRIPTION_RE = re.compile(
+    r"^\S+\s+(?:adalah|merupakan)\s+(?:portal|situs|media|platform)\s+(?:berita|informasi|"
+    r"media|online)\b",
+    re.I,
+)
+
+
+# Lowercase words allowed in `Sumber berita X dan gambar header Y.` (anything else is prose).
+_SOURCE_WORDS = frozenset("sumber source berita foto gambar data header ilustrasi dan via".split())
+
+
+def _names_only(line: str) -> bool:
+    """A source line lists names (`Sumber: The Verge dan AMD.`), not a sentence about one."""
+    if ":" in line:
+        return True
+    words = re.findall(r"[^\W\d_]+", line)
+    return all(w[0].isupper() or w.lower() in _SOURCE_WORDS for w in words[1:])
+
+
+def classify_line(
+    line: str, *, at_end: bool = False, footers: frozenset[str] = frozenset()
+) -> str | None:
+    """The boilerplate kind of a whole line or paragraph, or None for real content.
+
+    `at_end` enables the rules that only hold in an article's trailing lines (`Sumber: ...`,
+    a site describing itself, and the corpus-level `footers`, given as `footer_key`s).
+    """
+    line = line.strip()
+    if not line:
+        return None
+    n_words = len(line.split())
+    if _is_caption(line):
+        return "caption"
+    if (
+        _LINK_LABEL_RE.match(line)
+        or _GAMBAS_RE.match(line)
+        or _PAGINATION_RE.match(line)
+        or (n_words <= 40 and (_LINK_RE.match(line) or _LINK_CAPS_RE.match(line)))
+    ):
+        return "link"
+    if _AD_RE.match(line):
+        return "ad"
+    if n_words <= 30 and (_SOCIAL_ONLY_RE.match(line) or any(r.search(line) for r in _SHARE_RES)):
+        return "share"
+    if _CREDIT_LINE_RE.match(line) or (n_words <= 15 and _LABEL_LINE_RE.match(line)):
+        return "credit"
+    if n_words <= 30 and _COPYRIGHT_RE.search(line):
+        return "credit"
+    if n_words <= 80 and any(r.search(line) for r in _FOOTER_RES):
+        return "footer"
+    if at_end:
+        if n_words <= 15 and _SOURCE_LINE_RE.match(line) and _names_only(line):
+            return "credit"  # `Sumber: Engadget.`, `Sumber berita X dan gambar header Y.`
+        if n_words <= 80 and _SELF_DESCRIPTION_RE.match(line):
+            return "footer"
+        if footers and footer_key(line) in footers:
+            return "footer"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# 9. Boilerplate inside paragraphs
+# ---------------------------------------------------------------------------------------------
+
+_BRACKET_LINK_RE = re.compile(
+    r"\s*[\[(]\s*(?i:baca|simak|lihat|tonton)(?i:\s+juga)?\s*:[^\[\]()\n]{1,200}[\])]"
+)
+# A scraper's placeholder where a related-article link was cut out.
+_LINK_PLACEHOLDER_RE = re.compile(r"\s*\bBaca_Juga\b\s*", re.I)
+_AFTER_SENTENCE = r"(?<=[.!?\"'])"
+_TRAILING_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("credit", re.compile(rf"{_AFTER_SENTENCE}\s*{_CREDIT_BRACKET}\s*$")),
+    (
+        "link",
+        re.compile(
+            rf"{_AFTER_SENTENCE}\s+[\[(]?\s*(?:Baca(?:\s+[Jj]uga)?|BACA(?:\s+JUGA)?|"
+            r"Simak\s+[Jj]uga|SIMAK\s+JUGA|Lihat\s+[Jj]uga|LIHAT\s+JUGA|Tonton\s+[Jj]uga|"
+            r"TONTON\s+JUGA|Artikel\s+[Tt]erkait|Berita\s+[Tt]erkait)\s*:.{1,250}$"
+        ),
+    ),
+    (
+        "credit",
+        re.compile(
+            rf"{_AFTER_SENTENCE}\s+{_LABEL}\s*:\s*{_NAME}"
+            rf"(?:\s*[|,/]\s*{_LABEL}\s*:\s*{_NAME})*\s*\.?$"
+        ),
+    ),
+)
+
+
+_END_INITIALS = ("credit", re.compile(r"\s[\[(]\s*[a-z]{2,4}(?:\s*/\s*[a-z]{2,4}){0,2}\s*[\])]$"))
+
+
+def strip_inline_boilerplate(text: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """Remove bracketed links, inline photo credits and ad banners from inside a paragraph.
+
+    Returns the text and (offset, kind, removed text) triples.
+    """
+    found: list[tuple[int, str, str]] = []
+    for kind, pattern in (
+        ("link", _BRACKET_LINK_RE),
+        ("link", _LINK_PLACEHOLDER_RE),
+        ("link", _EMBED_RE),
+        ("caption", _INLINE_PHOTO_CREDIT_RE),
+        ("ad", _AD_CAPS_RE),
+    ):
+        if not pattern.search(text):
+            continue
+        for match in pattern.finditer(text):
+            found.append((match.start(), kind, match.group(0).strip()))
+        text = pattern.sub(" ", text)
+    return " ".join(text.split()), found
+
+
+def strip_trailing_boilerplate(
+    text: str, *, at_end: bool = False
+) -> tuple[str, list[tuple[str, str]]]:
+    """Remove boilerplate glued after a paragraph's last sentence (`kata dia. (ant/mdk)`).
+
+    With `at_end` (the article's last paragraph), lowercase desk initials are removed even
+    after a line that is not a sentence (`Lyon 0-1 Juventus (kid)`). Returns the text and the
+    (kind, removed text) pairs, in document order.
+    """
+    found: list[tuple[str, str]] = []
+    rules = _TRAILING_RES + (_END_INITIALS,) if at_end else _TRAILING_RES
+    changed = True
+    while changed and text:
+        changed = False
+        for kind, pattern in rules:
+            match = pattern.search(text)
+            if match and match.start() > 0:
+                found.insert(0, (kind, match.group(0).strip()))
+                text = text[: match.start()].rstrip()
+                changed = True
+    return text, found
+
+
+# Places for the bare `Jakarta - ` dateline (detik style). Needed because a capitalized word
+# followed by a dash is otherwise also the start of `Kevin - Prince Boateng` or `Go - Jek`;
+# also used in reverse: `Jakarta - Bandung ditempuh 3 jam` is a route, not a dateline.
+_PLACES = frozenset(
+    """Jakarta Bandung Surabaya Medan Semarang Makassar Palembang Yogyakarta Denpasar Malang
+    Bogor Depok Tangerang Bekasi Batam Pekanbaru Padang Jambi Bengkulu Lampung Bandarlampung
+    Pontianak Banjarmasin Samarinda Balikpapan Manado Palu Kendari Gorontalo Mamuju Ambon Ternate
+    Jayapura Manokwari Sorong Merauke Kupang Mataram Serang Cilegon Cirebon Tasikmalaya Sukabumi
+    Garut Solo Surakarta Magelang Kudus Pekalongan Tegal Purwokerto Kediri Blitar Madiun Jember
+    Banyuwangi Probolinggo Pasuruan Mojokerto Sidoarjo Gresik Bangkalan Tuban Lamongan Karawang
+    Purwakarta Subang Indramayu Cianjur Sumedang Bali Lombok Bantul Sleman Klaten Boyolali
+    Pangkalpinang Tanjungpinang Dumai Binjai Lhokseumawe Sabang Bukittinggi Wamena Timika Nabire
+    Bima Tarakan Bontang Singkawang Sampit Bitung Parepare Palopo Baubau Aceh Banten Papua
+    Maluku Riau Kalimantan Sulawesi Sumatera Jawa Madura Washington London Paris Berlin Tokyo
+    Beijing Seoul Moskow Singapura Bangkok Manila Hanoi Canberra Sydney Melbourne Jenewa Brussel
+    Roma Madrid Barcelona Kairo Riyadh Jeddah Mekkah Madinah Dubai Doha Teheran Ankara Istanbul
+    Yerusalem Gaza Damaskus Baghdad Kabul Islamabad Taipei Dhaka Yangon Dili Wellington Ottawa
+    Chicago Osaka Shanghai Wuhan Pyongyang Kyiv Beirut Amman Manchester Liverpool Milan Turin
+    Muenchen Lisabon Amsterdam Wina Praha Warsawa Athena Stockholm Oslo Helsinki""".split()
+)
+_PLACE_PAIRS = ("Banda Aceh", "Kuala Lumpur", "New York", "Los Angeles", "Hong Kong",
+                "New Delhi", "Phnom Penh", "San Francisco", "Labuan Bajo", "Palangka Raya",
+                "Bandar Lampung", "Tanjung Pinang")  # fmt: skip
+_GAZETTEER = "|".join(
+    re.escape(p) for p in sorted([*_PLACES, *_PLACE_PAIRS], key=len, reverse=True)
+)
+# A dateline is followed by a sentence start: not a lowercase word, unless a brand (`iPad`).
+# The lookarounds skip spaces themselves because the dash pattern may give its space back.
+_NOT_LOWER = r"(?=\s*(?:$|[^a-z\s]|[a-z]+[A-Z]))"
+
+_DATELINE_RES = (
+    # `Jakarta, CNN Indonesia --`, `Medan, detikSumut -`, `Liputan6.com, Jakarta:`
+    re.compile(rf"^{_PLACE_EXT}\s*,\s*{_OUTLET}(?:\s*,\s*{_PLACE})?{_SEP}"),
+    re.compile(rf"^{_OUTLET}\s*,\s*{_PLACE_EXT}{_SEP}"),
+    # `Jakarta (ANTARA) -`, `JAKARTA (Pos Kota) -`, `Kuala Lumpur, (AntaraKL) -`
+    re.compile(rf"^{_PLACE_EXT}\s*,?\s*\(\s*{_OUTLET}(?:\s+\w+)?\s*\)\s*,?{_SEP}"),
+    # `VIVA -`, `Suara.com -`, `INDOSPORT.COM -`
+    re.compile(rf"^{_OUTLET}{_DASH}{_NOT_LOWER}"),
+    # `SURABAYA -`, `KOREA SELATAN -`
+    re.compile(rf"^(?P<caps>[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){{0,3}}){_DASH}{_NOT_LOWER}"),
+    # `Jakarta - ` (detik), unless a route (`Jakarta - Bandung`)
+    re.compile(rf"^(?:{_GAZETTEER}){_DASH}(?!\s*(?:{_GAZETTEER})\b){_NOT_LOWER}"),
+)
+
+
+def _caps_place_ok(words: str) -> bool:
+    """An all-caps dateline place: real words (with a vowel), not an acronym like `GO` or `KPK`."""
+    parts = words.split()
+    return sum(len(p) for p in parts) >= 4 and all(re.search(r"[AIUEO]", p) for p in parts)
+
+
+def strip_dateline(text: str) -> tuple[str, str | None]:
+    """Remove a dateline (`Jakarta, CNN Indonesia --`) from the start of a paragraph.
+
+    Returns the remaining text and the removed dateline (None when there is none).
+    """
+    for pattern in _DATELINE_RES:
+        match = pattern.match(text)
+        if not match:
+            continue
+        caps = match.groupdict().get("caps")
+        if caps is not None and not _caps_place_ok(caps):
+            continue
+        return text[match.end() :].lstrip(), match.group(0).strip()
+    return text, None
+
+
+# ---------------------------------------------------------------------------------------------
+# 7-8. Title and paragraphs
+# ---------------------------------------------------------------------------------------------
+
+_CONNECTORS = frozenset(
+    """dan atau yang di ke dari untuk dengan pada oleh bahwa karena seperti serta namun tetapi
+    tapi sebagai dalam akan para sang si ini itu adalah yakni yaitu agar supaya jika bila saat
+    ketika bagi atas tentang terhadap antara hingga sampai sejak menurut kata ujar of the and
+    to in""".split()
+)
+
+
+def _words(line: str) -> list[str]:
+    return line.split()
+
+
+def _heading_like(line: str) -> bool:
+    """A short or title-cased line without final punctuation (a heading, a title, a label)."""
+    if ends_sentence(line):
+        return False
+    words = _words(line)
+    if len(words) <= 6:
+        return True
+    alpha = [w for w in words if w[:1].isalpha()]
+    capitalized = sum(w[0].isupper() for w in alpha)
+    return len(words) <= 20 and bool(alpha) and capitalized / len(alpha) >= 0.6
+
+
+def _continues(line: str, nxt: str) -> bool:
+    """Whether `nxt` continues the sentence that `line` leaves unfinished."""
+    if ends_sentence(line):
+        return False
+    if nxt[:1].islower():
+        return True
+    last = line.rstrip()
+    if last.endswith((",", "-", "/", "(")) or last.split()[-1].lower() in _CONNECTORS:
+        return True
+    return not _heading_like(line) and not _heading_like(nxt)
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A block whose line ends mostly fall inside sentences: a wrapped paragraph."""
+    inner = lines[:-1]
+    broken = sum(not ends_sentence(line) and len(_words(line)) >= 6 for line in inner)
+    return broken >= 2 and broken * 2 >= len(inner)
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Lines of one block -> paragraphs: a wrapped block is one paragraph; otherwise every line
+    is a paragraph, except that an unfinished line is joined with the line that continues it."""
+    if not lines:
+        return []
+    if _hard_wrapped(lines):
+        return [" ".join(lines)]
+    out = [lines[0]]
+    for line in lines[1:]:
+        if _continues(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def assemble_paragraphs(units: list[tuple[int, str] | None]) -> list[_Paragraph]:
+    """Numbered lines (None for a blank line) -> paragraphs, block by block."""
+    paragraphs: list[_Paragraph] = []
+    block: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        texts = join_broken_lines([text for _, text in block])
+        # map each joined paragraph back to the input lines it spans
+        position = 0
+        for text in texts:
+            count = 1
+            joined = block[position][1]
+            while joined != text and position + count < len(block):
+                joined = f"{joined} {block[position + count][1]}"
+                count += 1
+            paragraphs.append(_Paragraph(block[position][0], block[position + count - 1][0], text))
+            position += count
+        block.clear()
+
+    for unit in units:
+        if unit is None:
+            flush()
+        else:
+            block.append(unit)
+    flush()
+    return paragraphs
+
+
+def _is_title(line: str, next_line: str | None, blank_after: bool) -> bool:
+    words = _words(line)
+    if not words or len(words) > 20 or next_line is None:
+        return False
+    if line.rstrip()[-1] in ".!?…:;," or not any(c.isalpha() for c in line):
+        return False
+    if words[-1].lower() in _CONNECTORS:
+        return False
+    if strip_dateline(line + " X")[1] is not None:
+        return False  # a dateline standing alone on the first line
+    return blank_after or not next_line[:1].islower()
+
+
+# ---------------------------------------------------------------------------------------------
+# Corpus-level footers
+# ---------------------------------------------------------------------------------------------
+
+
+def footer_key(line: str) -> str:
+    """The normalized form a footer line is compared in (casefolded words, digits as 0)."""
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", line).casefold())
+    return re.sub(r"\d", "0", " ".join(words))
+
+
+def footer_candidates(raw: str) -> list[str]:
+    """The normalized last three non-empty lines of a raw document (for `recurring_footers`)."""
+    text, _, _ = _normalize_text(raw)
+    lines = [line for line in text.split("\n") if line.strip()]
+    keys = [footer_key(line) for line in lines[-3:]]
+    return [key for key in keys if key]
+
+
+def recurring_footers(
+    candidate_lists: Iterable[list[str]], *, min_docs: int = 3, min_share: float = 0.02
+) -> frozenset[str]:
+    """Trailing lines that recur in at least `min_docs` documents and `min_share` of all."""
+    counts: Counter[str] = Counter()
+    documents = 0
+    for candidates in candidate_lists:
+        documents += 1
+        counts.update(set(candidates))
+    return frozenset(
+        key
+        for key, count in counts.items()
+        if key and count >= min_docs and count >= min_share * documents
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The document
+# ---------------------------------------------------------------------------------------------
+
+
+def _clean_paragraphs(paragraphs: list[_Paragraph], footers: frozenset[str]) -> list[_Removal]:
+    """Step 9: clean the paragraphs in place, dropping the ones that are boilerplate.
+
+    The rules repeat until none fires, since a removal can expose more boilerplate (a dateline
+    behind a dropped caption, a credit behind a stripped link). Returns every removal.
+    """
+    removed: list[_Removal] = []
+    for paragraph in paragraphs:
+        text, found = strip_inline_boilerplate(paragraph.text)
+        removed += [((paragraph.first, 1 + offset), kind, t) for offset, kind, t in found]
+        paragraph.text = text
+    paragraphs[:] = [p for p in paragraphs if p.text]  # before counting the first two
+    for _ in range(20):
+        changed = False
+        for index, paragraph in enumerate(paragraphs):
+            at_end = index == len(paragraphs) - 1
+            text, trailing = strip_trailing_boilerplate(paragraph.text, at_end=at_end)
+            removed += [((paragraph.last, 10**9), kind, t) for kind, t in trailing]
+            if index < 2:
+                text, dateline = strip_dateline(text)
+                if dateline:
+                    removed.append(((paragraph.first, 0), "dateline", dateline))
+            kind = classify_line(text, at_end=at_end, footers=footers)
+            if kind:
+                removed.append(((paragraph.first, 0), kind, text))
+                text = ""
+            if text != paragraph.text:
+                paragraph.text = text
+                changed = True
+        paragraphs[:] = [p for p in paragraphs if p.text]
+        if not changed:
+            break
+    return removed
+
+
+def _segment(paragraph: str) -> list[str]:
+    from pipeline.segment import split_sentences
+
+    return [" ".join(s.split()) for s in split_sentences(paragraph) if s.strip()]
+
+
+def clean_document(
+    raw: str, *, detect_title: bool = False, footers: frozenset[str] = frozenset()
+) -> Cleaned:
+    """Clean one raw article: repair, remove boilerplate, rebuild paragraphs and sentences.
+
+    Never raises on a str; `footers` are `footer_key`s from `recurring_footers`.
+    """
+    text, removed, repairs = _normalize_text(raw)
+
+    # 6. whole lines
+    units: list[tuple[int, str] | None] = []
+    for number, line in enumerate(text.split("\n")):
+        if not line:
+            units.append(None)
+            continue
+        kind = classify_line(line)
+        if kind:
+            removed.append(((number, 0), kind, line))
+        else:
+            units.append((number, line))
+    # ... and the trailing lines, where end-only rules and learned footers apply
+    for position in range(len(units) - 1, -1, -1):
+        unit = units[position]
+        if unit is None:
+            continue
+        kind = classify_line(unit[1], at_end=True, footers=footers)
+        if not kind:
+            break
+        removed.append(((unit[0], 0), kind, unit[1]))
+        units[position] = None
+
+    # 7. title
+    title = None
+    if detect_title:
+        lines = [(i, u) for i, u in enumerate(units) if u is not None]
+        if lines:
+            first_pos, (_, first) = lines[0]
+            following = lines[1][1][1] if len(lines) > 1 else None
+            blank_after = len(lines) > 1 and lines[1][0] > first_pos + 1
+            if _is_title(first, following, blank_after):
+                title = first
+                units[first_pos] = None
+
+    # 8-9. paragraphs
+    paragraphs = assemble_paragraphs(units)
+    removed += _clean_paragraphs(paragraphs, footers)
+
+    # 10. sentences
+    sentences = [s for s in (_segment(p.text) for p in paragraphs) if s]
+    clean_text = "\n\n".join(" ".join(s) for s in sentences)
+
+    # 11. language and warnings
+    from pipeline.langid import UNDETERMINED, detect_language
+
+    lang = detect_language(clean_text)
+    warnings: list[str] = []
+    if not clean_text:
+        warnings.append("empty after cleaning")
+    elif lang not in {"id", UNDETERMINED}:
+        warnings.append(f"not Indonesian (detected: {lang})")
+    removed.sort(key=lambda item: item[0])
+    return Cleaned(
+        text=clean_text,
+        paragraphs=sentences,
+        title=title,
+        removed=[{"kind": kind, "text": t} for _, kind, t in removed],
+        repairs=repairs,
+        warnings=warnings,
+        lang=lang,
+    )

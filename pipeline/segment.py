@@ -1,0 +1,150 @@
+"""Indonesian sentence segmentation: NLTK Punkt with shipped Indonesian parameters.
+
+`split_sentences` splits one paragraph. The Punkt parameters were trained on IndoSum
+(`pipeline.punkt_train`) and are extended here with curated abbreviations; a few rules on top
+keep Punkt from splitting where Indonesian text never ends a sentence. nltk is imported on the
+first call only (it costs about a second), so importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+__all__ = [
+    "ABBREVIATIONS",
+    "LIST_END_ABBREVIATIONS",
+    "PREFIX_ABBREVIATIONS",
+    "SPEECH_VERBS",
+    "split_sentences",
+    "tokenizer",
+]
+
+PARAMS_RESOURCE = "punkt_id.json"
+
+# Abbreviations that always precede what they qualify (titles, ranks, address parts, `Rp.`):
+# a sentence never ends with one, so no boundary is kept after them. Stored as Punkt stores
+# abbreviations: lowercase, without the final period (`K.H.` -> "k.h").
+PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        # titles and forms of address
+        "dr", "dra", "drg", "drh", "drs", "h", "hj", "ir", "k.h", "kh", "ny", "nn",
+        "prof", "sdr", "sdri", "sp", "st", "tn", "yth", "ust", "mr", "mrs", "ms",
+        # military and police ranks
+        "brig", "brigjen", "jend", "kapt", "kol", "letjen", "mayjen",
+        # addresses, administrative areas, numbers and money
+        "blk", "gg", "jl", "jln", "kab", "kav", "kec", "kel", "no", "prov", "rep", "rp",
+    }
+)  # fmt: skip
+
+# All curated abbreviations: the prefixes plus those that may also end a sentence
+# (`dll.`, `dkk.`, degrees after a name), where Punkt decides from the next word.
+ABBREVIATIONS: frozenset[str] = PREFIX_ABBREVIATIONS | frozenset(
+    {
+        # academic degrees and suffixes after names
+        "s.ag", "s.e", "s.h", "s.hum", "s.ip", "s.kom", "s.ked", "s.kep", "s.pd", "s.psi",
+        "s.s", "s.si", "s.sos", "s.t", "m.a", "m.ag", "m.eng", "m.h", "m.hum", "m.kes",
+        "m.kom", "m.m", "m.pd", "m.sc", "m.si", "m.t", "ph.d", "b.sc", "jr", "sr", "purn",
+        # `Bpk.` (Bapak) is also `BPK.` (the audit board) at the end of a sentence
+        "bpk", "bros",
+        # common short forms
+        "a.l", "a.n", "d.a", "hlm", "s.d", "sbg", "tgl", "thn", "tsb", "u.p", "ybs", "yg",
+        "pk", "vol", "vs", "inc", "ltd", "co", "corp", "tbk", "u.s", "a.s", "e.g", "i.e",
+    }
+)  # fmt: skip
+
+# Abbreviations that close a list (`dll.` = and so on): before a capitalised word they end the
+# sentence, before anything else they do not. Kept out of Punkt's abbreviations and decided here.
+LIST_END_ABBREVIATIONS: frozenset[str] = frozenset({"dkk", "dll", "dsb", "dst", "etc"})
+
+# A word that ends a quotation: `.`, `?`, `!` or `…` and then closing quote marks.
+_QUOTE_END_RE = re.compile(r"[.?!…][\"'”’]+$")
+_OPENING_MARKS = "([{\"'“‘"
+# Speech verbs that tag a quotation (`"...," kata Andi`), merged even when capitalised.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {
+        verb + suffix
+        for verb in (
+            "kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tambah", "lanjut", "imbuh",
+            "papar", "terang", "tanya", "tegas", "sebut", "pungkas", "tulis", "kilah", "tukas",
+            "cetus", "kenang", "seru", "timpal",
+        )
+        for suffix in ("", "nya")
+    }
+)  # fmt: skip
+# A single-letter initial (`A.`): one before another is part of a name (`F. A. Porsche`).
+_INITIAL_RE = re.compile(r"[^\W\d_]\.")
+# A list marker on its own (`1.`, `b.`, `iv.`, `2)`): never a sentence, it heads the next one.
+_LIST_MARKER_RE = re.compile(r"(?:\d{1,3}|[^\W\d_]|[ivxlcIVXLC]{1,5})[.)]")
+# A numbered item inside a sentence: `...: 1.` (after a colon) or `Budi 2.` (the next number).
+_INLINE_NUMBER_RE = re.compile(r"(:?) (\d{1,2})\.$")
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> PunktSentenceTokenizer:
+    """The Indonesian Punkt tokenizer (shipped parameters + curated abbreviations), built once."""
+    from importlib import resources
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from pipeline.punkt_train import params_from_dict
+
+    resource = resources.files("pipeline").joinpath("data", PARAMS_RESOURCE)
+    params = params_from_dict(json.loads(resource.read_text(encoding="utf-8")))
+    params.abbrev_types = (params.abbrev_types | ABBREVIATIONS) - LIST_END_ABBREVIATIONS
+    return PunktSentenceTokenizer(params)
+
+
+def _keep_boundary(text: str, start: int) -> bool:
+    """Whether a Punkt boundary before `text[start]` is kept."""
+    if start <= 0 or text[start - 1] != " ":
+        return False  # splits must fall on a space so that no text is lost or changed
+    last_word = text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
+    next_end = text.find(" ", start)
+    next_word = text[start : next_end if next_end >= 0 else len(text)]
+    if _QUOTE_END_RE.search(last_word) and (
+        next_word[:1].islower() or next_word.rstrip(",.").lower() in SPEECH_VERBS
+    ):
+        return False  # `"Siapa dia?" tanya Andi.`: the speech tag belongs to the quotation
+    if _INITIAL_RE.fullmatch(last_word) and _INITIAL_RE.fullmatch(next_word):
+        return False  # `F. A. Porsche`
+    abbreviation = last_word.lstrip(_OPENING_MARKS).lower()
+    if abbreviation.endswith(".") and abbreviation[:-1] in PREFIX_ABBREVIATIONS:
+        return False  # `Prof. DR. Soehartati`: a title is always followed by what it qualifies
+    if abbreviation.endswith(".") and abbreviation[:-1] in LIST_END_ABBREVIATIONS:
+        # `buah, sayur, dll. di pasar` goes on; `..., dll. "Namun` starts a new sentence
+        return text[start:].lstrip(_OPENING_MARKS)[:1].isupper()
+    return True
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences.
+
+    The sentences are stripped and never empty; joined with single spaces they give back the
+    whitespace-normalized paragraph.
+    """
+    text = " ".join(paragraph.split())
+    if not text:
+        return []
+    starts = [s for s, _ in tokenizer().span_tokenize(text)][1:]
+    cuts: list[int] = []
+    list_number = 0  # the last inline list number kept inside a sentence
+    for start in starts:
+        if not _keep_boundary(text, start):
+            continue
+        segment = text[cuts[-1] if cuts else 0 : start - 1]
+        if _LIST_MARKER_RE.fullmatch(segment):
+            list_number = int(segment[:-1]) if segment[:-1].isdigit() else 0
+            continue  # `1. Nico Rosberg ...` stays one sentence
+        inline = _INLINE_NUMBER_RE.search(segment)
+        if inline and (inline.group(1) or 0 < list_number == int(inline.group(2)) - 1):
+            list_number = int(inline.group(2))
+            continue  # `Pemenangnya: 1. Budi 2. Ani.`
+        cuts.append(start)
+    bounds = [0, *cuts, len(text) + 1]
+    return [text[a : b - 1] for a, b in zip(bounds, bounds[1:], strict=False) if a < b - 1]

@@ -1,0 +1,116 @@
+"""Topic discovery for unlabelled corpora: NMF on TF-IDF, topics shown as surface-form terms."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import BeritaError
+from pipeline.tag import KEYWORD_ANALYZER, SMALL_CORPUS, best_form, model_text, surface_counts
+
+SEED = 20181101
+TOP_TERMS = 10
+
+
+def discover_topics(
+    records: Iterable[dict[str, Any]],
+    k: int,
+    *,
+    top_terms: int = TOP_TERMS,
+    seed: int = SEED,
+) -> dict[str, Any]:
+    """Find `k` topics in `records` with NMF (init "nndsvda", fixed seed) on TF-IDF.
+
+    Returns a JSON-ready dict: each topic's top terms (words and two-word phrases in their most
+    frequent surface form across the corpus, never stems or stop words) with weights, and each
+    document's topic mix (weights summing to 1, or all 0 for a document with no known term).
+    """
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    started = time.perf_counter()
+    ids: list[str] = []
+    texts: list[str] = []
+    for record in records:
+        ids.append(str(record.get("id")))
+        texts.append(model_text(record))
+    if k < 1:
+        raise BeritaError(f"-k must be at least 1, got {k}")
+    if k > len(texts):
+        raise BeritaError(f"-k {k} is more topics than the {len(texts)} documents given")
+    min_df = 2 if len(texts) >= SMALL_CORPUS else 1
+    vectorizer = TfidfVectorizer(
+        analyzer=KEYWORD_ANALYZER,
+        sublinear_tf=True,
+        min_df=min_df,
+        max_df=0.5 if min_df > 1 else 1.0,
+    )
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:
+        raise BeritaError("no words to model: every document is empty or only stop words") from None
+    if matrix.shape[1] < k:
+        raise BeritaError(f"-k {k} is more topics than the {matrix.shape[1]} distinct terms")
+    nmf = NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=500)
+    mix = nmf.fit_transform(matrix)
+    vocabulary = vectorizer.get_feature_names_out()
+
+    top_indices = [row.argsort()[::-1][:top_terms] for row in nmf.components_]
+    wanted = {str(vocabulary[i]) for row in top_indices for i in row}
+    forms = _corpus_surface_forms(texts, wanted)
+    topics = []
+    for number, (row, indices) in enumerate(zip(nmf.components_, top_indices, strict=True)):
+        scale = float(row[indices[0]]) or 1.0
+        terms = [
+            {
+                "term": forms.get(str(vocabulary[i]), str(vocabulary[i])),
+                "weight": round(float(row[i]) / scale, 4),
+            }
+            for i in indices
+            if row[i] > 0
+        ]
+        share = float(mix[:, number].sum())
+        topics.append({"topic": number, "terms": terms, "weight": round(share, 4)})
+    total = float(mix.sum()) or 1.0
+    for topic in topics:
+        topic["weight"] = round(topic["weight"] / total, 4)
+
+    documents: dict[str, list[float]] = {}
+    for record_id, weights in zip(ids, mix, strict=True):
+        norm = float(weights.sum())
+        documents[record_id] = [round(float(w) / norm, 4) if norm else 0.0 for w in weights]
+    return {
+        "k": k,
+        "n_documents": len(texts),
+        "params": {"init": "nndsvda", "seed": seed, "min_df": min_df, "top_terms": top_terms},
+        "reconstruction_error": round(float(nmf.reconstruction_err_), 4),
+        "topics": topics,
+        "documents": dict(sorted(documents.items())),
+        "duration_s": round(time.perf_counter() - started, 3),
+    }
+
+
+def _corpus_surface_forms(texts: Sequence[str], wanted: set[str]) -> dict[str, str]:
+    """The most frequent surface form across the corpus of each wanted term."""
+    counts: dict[str, Counter[str]] = {key: Counter() for key in wanted}
+    for text in texts:
+        for key, forms in surface_counts(KEYWORD_ANALYZER.units(text)).items():
+            if key in counts:
+                counts[key].update(forms)
+    return {key: best_form(c) for key, c in counts.items() if c}
+
+
+def run_topics(
+    inputs: Sequence[str | Path], output: str | Path, *, k: int, top_terms: int = TOP_TERMS
+) -> dict[str, Any]:
+    """Discover `k` topics in `inputs` (any input the clean stage reads) and write JSON."""
+    from pipeline.artifacts import write_json
+    from pipeline.clean_stage import load_records
+
+    result = discover_topics(load_records(list(inputs)), k, top_terms=top_terms)
+    result["inputs"] = [Path(p).as_posix() for p in inputs]
+    write_json(output, result)
+    return result

@@ -1,0 +1,619 @@
+"""The cleaning rules, one at a time, on small hand-written Indonesian texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import (
+    classify_line,
+    clean_document,
+    footer_candidates,
+    footer_key,
+    join_broken_lines,
+    normalize_unicode,
+    recurring_footers,
+    repair_partial_mojibake,
+    strip_dateline,
+    strip_html,
+    strip_trailing_boilerplate,
+)
+from pipeline.langid import detect_language
+
+BODY = "Harga cabai rawit di Pasar Kosambi naik tajam sejak awal pekan."
+BODY2 = "Pedagang mengeluhkan pasokan dari Garut yang berkurang karena hujan."
+BODY3 = "Dinas Perdagangan berjanji menggelar operasi pasar pada Kamis."
+
+
+def removed_of(raw: str, kind: str | None = None, **kwargs: object) -> list[str]:
+    cleaned = clean_document(raw, **kwargs)  # type: ignore[arg-type]
+    return [r["text"] for r in cleaned.removed if kind is None or r["kind"] == kind]
+
+
+# --- 1. encoding ---------------------------------------------------------------------------
+
+
+def test_dagger_glued_to_a_word_is_a_closing_quote_and_a_space() -> None:
+    text, repairs = repair_partial_mojibake('"Kami menolak politik blok,†kata Denisov.')
+    assert text == '"Kami menolak politik blok," kata Denisov.'
+    assert [r["kind"] for r in repairs] == ["partial-mojibake"]
+    assert "†" in repairs[0]["text"] and '," kata' in repairs[0]["text"]
+
+
+def test_dangling_mojibake_quote_is_a_closing_quote() -> None:
+    text, _ = repair_partial_mojibake("hubungan antara Rusia dan Chinaâ€.")
+    assert text == 'hubungan antara Rusia dan China".'
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("â€œKami siap", '"Kami siap'),
+        ("istilah â€˜blokâ€™ itu", "istilah 'blok' itu"),
+        ('periode 2019â€"2020', "periode 2019-2020"),
+        ("tunggu sajaâ€¦", "tunggu saja…"),
+        ("Democratic People†™s Republic", "Democratic People's Republic"),
+    ],
+)
+def test_truncated_mojibake_sequences_are_repaired(broken: str, fixed: str) -> None:
+    assert repair_partial_mojibake(broken)[0] == fixed
+
+
+def test_a_dagger_standing_alone_is_left_alone() -> None:
+    assert repair_partial_mojibake("Soekarno † 1970")[0] == "Soekarno † 1970"
+
+
+def test_whole_mojibake_is_fixed_by_ftfy_and_recorded() -> None:
+    cleaned = clean_document("â€œFilm ini sarat budaya Bugis,â€\x9d kata sutradara itu.")
+    assert cleaned.text == '"Film ini sarat budaya Bugis," kata sutradara itu.'
+    assert "mojibake" in [r["kind"] for r in cleaned.repairs]
+    assert clean_document("Kafe itu menjual crÃ¨me brÃ»lÃ©e.").text == (
+        "Kafe itu menjual crème brûlée."
+    )
+
+
+def test_euro_sign_is_not_mojibake() -> None:
+    cleaned = clean_document("Nilai transfer pemain itu mencapai € 222 juta pada musim lalu.")
+    assert "€ 222 juta" in cleaned.text
+    assert cleaned.repairs == []
+
+
+# --- 2. HTML -------------------------------------------------------------------------------
+
+
+def test_entities_are_unescaped_and_recorded() -> None:
+    cleaned = clean_document("Harga&nbsp;gula &amp; beras naik, &#8220;kata&#8221; pedagang itu.")
+    assert cleaned.text == 'Harga gula & beras naik, "kata" pedagang itu.'
+    assert {"kind": "html-entity", "text": "&amp; -> &"} in cleaned.repairs
+
+
+def test_double_escaped_entities_are_fully_unescaped() -> None:
+    assert clean_document("Ia berkata &amp;quot;cukup&amp;quot; kepada wartawan.").text == (
+        'Ia berkata "cukup" kepada wartawan.'
+    )
+
+
+def test_paragraph_and_break_tags_become_structure_and_other_tags_go() -> None:
+    raw = f"<p>{BODY}</p><p>Pedagang <b>mengeluhkan</b> pasokan.<br>{BODY3}</p>"
+    cleaned = clean_document(raw)
+    assert cleaned.paragraphs == [[BODY], ["Pedagang mengeluhkan pasokan."], [BODY3]]
+    assert removed_of(raw, "html") == ["<b>", "</b>"]
+
+
+def test_scripts_and_figure_captions_are_dropped_whole() -> None:
+    raw = (
+        "<figure><img src='a.jpg'><figcaption>Warga antre minyak goreng</figcaption></figure>"
+        f"<script>var iklan = 1;</script><p>{BODY}</p>"
+    )
+    cleaned = clean_document(raw)
+    assert cleaned.text == BODY
+    assert {"kind": "caption", "text": "Warga antre minyak goreng"} in cleaned.removed
+
+
+def test_text_that_only_looks_like_markup_is_kept() -> None:
+    raw = "Skor 3 < 5 tetapi 7 > 2, kata guru matematika di kantor AT&T dan divisi R&D."
+    text, removed, repairs = strip_html(raw)
+    assert (text, removed, repairs) == (raw, [], [])
+
+
+# --- 3. unicode ----------------------------------------------------------------------------
+
+
+def test_invisible_characters_and_odd_spaces_are_normalized() -> None:
+    raw = "Ha\u200brga\u00a0 cabai\u2060  naik\u00ad tajam\ufeff.\t\r\nIa pergi.  "
+    assert normalize_unicode(raw.replace("\r\n", "\n")) == "Harga cabai naik tajam.\nIa pergi."
+
+
+def test_quotes_and_dashes_become_ascii() -> None:
+    raw = "“Kami siap,” kata ‘Andi’ — ketua panitia — pada 2019–2020."
+    assert normalize_unicode(raw) == "\"Kami siap,\" kata 'Andi' - ketua panitia - pada 2019-2020."
+
+
+def test_nfc_is_used_and_meaningful_compatibility_characters_stay() -> None:
+    assert normalize_unicode("cafe\u0301") == "café"
+    assert normalize_unicode("Luas lahan 2.000 m² atau ½ hektare.") == (
+        "Luas lahan 2.000 m² atau ½ hektare."
+    )
+    assert clean_document("Tim ﬁnal memakai kaos ＡＢＣ di lapangan.").text == (
+        "Tim final memakai kaos ABC di lapangan."
+    )
+
+
+def test_line_break_conventions_are_all_accepted() -> None:
+    cleaned = clean_document(f"{BODY}\r\n\r\n{BODY2}\r{BODY3}")
+    assert cleaned.paragraphs == [[BODY], [BODY2], [BODY3]]
+
+
+# --- 4. captions ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Presiden dan Wakil Presiden dalam suatu pertemuan/Net",
+        "Warga menunggu bantuan di posko pengungsian/ANTARA FOTO/Rudi Hartono",
+        "Banjir merendam permukiman di Bekasi/Istimewa",
+        "Pasangan pengantin berfoto bersama keluarga/Dok. Pribadi",
+        "Massa berkumpul di depan gedung parlemen/REUTERS/Nama Fotografer",
+        "Menteri Keuangan saat rapat kerja (Foto: Antara)",
+        "Suasana pasar tradisional menjelang Lebaran (Dok. Humas Pemkot)",
+        "Foto: Antara/Rudi",
+        "FOTO: Petugas memadamkan api di gudang",
+        "Ilustrasi (Foto: Istimewa)",
+        "Ilustrasi/Net",
+        "Ilustrasi kemeja putih polos.",
+        "Petugas mengevakuasi warga, Senin (1/1). ANTARA FOTO/Rudi/ed/pras.",
+    ],
+)
+def test_caption_lines_are_removed(caption: str) -> None:
+    raw = f"{caption}\n{BODY}\n{BODY2}"
+    cleaned = clean_document(raw)
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert cleaned.removed == [{"kind": "caption", "text": caption}]
+
+
+def test_inline_photo_credit_is_removed_from_the_sentence_only() -> None:
+    cleaned = clean_document("Presiden meresmikan jembatan itu (Foto: Antara) pada Senin pagi.")
+    assert cleaned.text == "Presiden meresmikan jembatan itu pada Senin pagi."
+    assert cleaned.removed == [{"kind": "caption", "text": "(Foto: Antara)"}]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ia mengunggah foto dirinya bersama sang bayi di Instagram.",
+        "Foto-foto kerusakan jembatan itu beredar luas di media sosial.",
+        "Ilustrasi itu dibuat oleh seniman asal Bandung untuk pameran tunggalnya.",
+        "Harga cabai rawit di pasar itu mencapai Rp 80.000/kg",
+        "Fotografer senior itu memamerkan karya terbarunya di Jakarta.",
+    ],
+)
+def test_sentences_about_photos_are_not_captions(sentence: str) -> None:
+    assert classify_line(sentence) is None
+    assert clean_document(f"{BODY}\n{sentence}").removed == []
+
+
+# --- 4. datelines --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "Jakarta, CNN Indonesia --",
+        "Jakarta, CNN Indonesia - -",
+        "JAKARTA, KOMPAS.com -",
+        "Liputan6.com, Jakarta:",
+        "Jakarta (ANTARA) -",
+        "TEMPO.CO, Jakarta -",
+        "SURABAYA -",
+        "Bisnis.com, JAKARTA -",
+        "Medan, detikSumut -",
+        "Bandung, IDN Times -",
+        "MAKASSAR, suara.com --",
+        "Suara.com -",
+        "JawaPos.com -",
+        "Jakarta, CNBC Indonesia -",
+        "KOMPAS.com -",
+        "Jakarta -",
+        "INDOSPORT.COM -",
+        "Goal.com -",
+        "JUARA.net -",
+        "Kumparan -",
+        "Ambon, Maluku (ANTARA) -",
+        "Labuan Bajo, CNN Indonesia --",
+        "KOREA SELATAN -",
+        "KabarDesa.id, Sleman -",
+    ],
+)
+def test_datelines_are_stripped_from_the_first_paragraph(dateline: str) -> None:
+    text, removed = strip_dateline(f"{dateline} {BODY}")
+    assert text == BODY
+    assert removed == dateline
+
+
+def test_dateline_before_a_lowercase_brand_is_stripped() -> None:
+    assert strip_dateline("Suara.com - iPad murah segera dijual di Indonesia.") == (
+        "iPad murah segera dijual di Indonesia.",
+        "Suara.com -",
+    )
+
+
+def test_dateline_with_a_typographic_dash_is_recorded() -> None:
+    cleaned = clean_document(f"VIVA – {BODY}\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert cleaned.removed == [{"kind": "dateline", "text": "VIVA -"}]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jakarta - Bandung ditempuh 3 jam lewat jalan tol.",
+        "Presiden Joko Widodo - yang baru tiba dari Bali - langsung memimpin rapat.",
+        "GO - JEK meluncurkan layanan pembayaran tagihan baru.",
+        "Kevin - Prince Boateng menjalani tes medis di Frankfurt.",
+        "KPK - lembaga antirasuah itu - menahan dua tersangka.",
+        "Baru - baru ini warga melaporkan kerusakan jalan.",
+        "Jakarta, ibu kota negara, kembali dilanda banjir pada Senin.",
+    ],
+)
+def test_sentence_starts_that_look_like_datelines_are_kept(sentence: str) -> None:
+    assert strip_dateline(sentence) == (sentence, None)
+
+
+def test_datelines_are_only_looked_for_in_the_first_two_paragraphs() -> None:
+    raw = f"SURABAYA - {BODY}\n\nMALANG - {BODY2}\n\nSURABAYA - {BODY3}"
+    cleaned = clean_document(raw)
+    assert cleaned.paragraphs == [[BODY], [BODY2], [f"SURABAYA - {BODY3}"]]
+
+
+# --- 4. links, ads, share prompts ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca juga: Harga Beras Medium Naik Lagi",
+        "BACA JUGA: Operasi Pasar Digelar di Lima Kecamatan",
+        "Baca Juga : Pedagang Cabai Mengeluh",
+        "Simak juga: Cara Menyimpan Cabai agar Awet",
+        "Lihat juga: Daftar Harga Pangan Hari Ini",
+        "Tonton juga: Detik-detik Gudang Terbakar",
+        "Artikel terkait: Inflasi Pangan Mengancam",
+        "Berita terkait",
+        "Video: Warga Berebut Minyak Goreng Murah",
+        "[Baca juga: Jalan Tol Ditutup Sementara]",
+    ],
+)
+def test_link_lines_are_removed(line: str) -> None:
+    assert classify_line(line) == "link"
+    assert clean_document(f"{BODY}\n{line}\n{BODY2}").paragraphs == [[BODY], [BODY2]]
+
+
+def test_link_glued_after_a_sentence_is_removed() -> None:
+    cleaned = clean_document(f"{BODY} Baca juga: Harga Beras Naik Lagi\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert cleaned.removed == [{"kind": "link", "text": "Baca juga: Harga Beras Naik Lagi"}]
+
+
+def test_bracketed_link_inside_a_paragraph_is_removed() -> None:
+    raw = f"{BODY} [Baca juga: Pasokan Cabai Berkurang] {BODY2}"
+    assert clean_document(raw).paragraphs == [[BODY, BODY2]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Baca juga buku panduan sebelum mendaftar, kata petugas.",
+        "Warga diminta membaca juga aturan baru itu dengan saksama.",
+        "Simak juga penjelasan lengkap dari dinas kesehatan berikut ini.",
+        "Iklan rokok dilarang tayang pada jam tayang anak-anak.",
+        "Ikuti aturan lalu lintas selama mudik, kata Kapolda.",
+        "Facebook dan Twitter menghapus ribuan akun palsu pekan ini.",
+        "Klik tombol Daftar lalu isi formulir yang tersedia, jelas dia.",
+        "Editor senior itu mengundurkan diri pekan lalu.",
+    ],
+)
+def test_real_sentences_with_boilerplate_words_are_kept(sentence: str) -> None:
+    assert classify_line(sentence) is None
+    assert classify_line(sentence, at_end=True) is None
+    assert clean_document(f"{BODY}\n{sentence}").paragraphs == [[BODY], [sentence]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Advertisement", "Iklan", "Sponsored"],
+)
+def test_ad_lines_are_removed(line: str) -> None:
+    assert classify_line(line) == "ad"
+
+
+def test_ad_banner_glued_inside_a_paragraph_is_removed() -> None:
+    raw = f"{BODY} ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT {BODY2}"
+    cleaned = clean_document(raw)
+    assert cleaned.paragraphs == [[BODY, BODY2]]
+    assert [r["kind"] for r in cleaned.removed] == ["ad"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bagikan artikel ini",
+        "Share:",
+        "Facebook Twitter WhatsApp",
+        "Ikuti kami di Google News",
+        "Follow Instagram @kotakita.id",
+        "Klik di sini untuk berlangganan buletin kami",
+        "Download aplikasi KotaKita sekarang juga",
+        "Simak berita menarik lainnya di Google News",
+        "Gabung ke grup Telegram KotaKita untuk kabar terbaru",
+    ],
+)
+def test_share_prompts_are_removed(line: str) -> None:
+    assert classify_line(line) == "share"
+
+
+# --- 4. credits and footers ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(ant/mdk)",
+        "(rzr/gil)",
+        "(ant)",
+        "[feb]",
+        "(*)",
+        "(/)",
+        "Editor: Rina Marlina",
+        "Penulis: Andi Saputra",
+        "Reporter: Dewi Lestari | Editor: Budi Santoso",
+        "Pewarta: Siti Aminah",
+        "Copyright © 2024 KotaKita. All rights reserved.",
+    ],
+)
+def test_credit_lines_are_removed_anywhere(line: str) -> None:
+    assert classify_line(line) == "credit"
+
+
+def test_credit_glued_after_the_last_sentence_is_removed() -> None:
+    text, found = strip_trailing_boilerplate('"Stok aman," kata dia. (ant/mdk)')
+    assert text == '"Stok aman," kata dia.'
+    assert found == [("credit", "(ant/mdk)")]
+    text, found = strip_trailing_boilerplate(f"{BODY} Editor: Rina Marlina")
+    assert (text, found) == (BODY, [("credit", "Editor: Rina Marlina")])
+
+
+def test_parentheses_that_belong_to_a_sentence_are_kept() -> None:
+    for sentence in (
+        "Ia diperiksa di Gedung Merah Putih, Selasa (30/12).",
+        "Laga itu digelar oleh Persatuan Sepak Bola Seluruh Indonesia (PSSI)",
+        "Pertandingan ditunda. (Ketua panitia belum memberi alasan.)",
+    ):
+        assert strip_trailing_boilerplate(sentence) == (sentence, [])
+
+
+def test_source_line_is_a_credit_only_at_the_end() -> None:
+    assert classify_line("Sumber: Badan Pusat Statistik") is None
+    assert classify_line("Sumber: Badan Pusat Statistik", at_end=True) == "credit"
+    assert classify_line("Sumber berita The Verge dan gambar header Pixabay.", at_end=True)
+    assert classify_line("Sumber itu mengatakan kedua artis sudah berdamai.", at_end=True) is None
+    raw = f"{BODY}\nSumber: Badan Pusat Statistik\n{BODY2}\nSumber: Reuters"
+    cleaned = clean_document(raw)
+    assert cleaned.paragraphs == [[BODY], ["Sumber: Badan Pusat Statistik"], [BODY2]]
+    assert cleaned.removed == [{"kind": "credit", "text": "Sumber: Reuters"}]
+
+
+def test_site_footers_are_removed() -> None:
+    footer = (
+        "KotaKita.id adalah portal berita teknologi dan startup. Kamu bisa menjadi member "
+        "komunitas KotaKita.id dan mengunduh laporan riset secara cuma-cuma."
+    )
+    assert removed_of(f"{BODY}\n\n{footer}", "footer") == [footer]
+    tayang = "Artikel ini telah tayang di KotaKita.id dengan judul Harga Cabai Naik"
+    assert classify_line(tayang) == "footer"
+    about = "KotaKita.id adalah portal berita yang didirikan pada 2010 di Bandung."
+    assert clean_document(f"{about}\n\n{BODY}").paragraphs == [[about], [BODY]]
+
+
+def test_learned_footers_are_removed_from_the_end_only() -> None:
+    footer = "Dapatkan kabar pilihan dari redaksi setiap pagi lewat surel."
+    docs = [f"{body}\n\n{footer}" for body in (BODY, BODY2, BODY3)]
+    footers = recurring_footers([footer_candidates(doc) for doc in docs])
+    assert footers == {footer_key(footer)}
+    cleaned = clean_document(docs[0], footers=footers)
+    assert cleaned.paragraphs == [[BODY]]
+    assert cleaned.removed == [{"kind": "footer", "text": footer}]
+    in_body = clean_document(f"{footer}\n\n{BODY}", footers=footers)
+    assert in_body.paragraphs == [[footer], [BODY]]
+
+
+def test_recurring_footers_needs_enough_documents_and_share() -> None:
+    lists = [["kaki situs", f"isi {i}"] for i in range(3)] + [[f"lain {i}"] for i in range(200)]
+    assert recurring_footers(lists) == frozenset()  # 3 of 203 is under 2%
+    assert recurring_footers(lists, min_share=0.01) == {"kaki situs"}
+    assert recurring_footers(lists[:2]) == frozenset()  # 2 documents are not enough
+    repeated = [["kaki situs", "kaki situs"]] * 2 + [["x"]]
+    assert recurring_footers(repeated) == frozenset()  # counted once per document
+
+
+def test_footer_key_ignores_case_spacing_punctuation_and_digits() -> None:
+    assert footer_key("Copyright © 2023  KotaKita.ID ") == footer_key("copyright 2024 kotakita id.")
+
+
+# --- 5. broken lines and paragraphs --------------------------------------------------------
+
+
+def test_unfinished_line_is_joined_with_the_line_that_finishes_it() -> None:
+    lines = [
+        '"Hubungan kami sudah cukup baik," jelas Denisov, seperti dikutip dari',
+        "SCMP, Rabu (30/12).",
+        BODY,
+    ]
+    assert join_broken_lines(lines) == [f"{lines[0]} {lines[1]}", BODY]
+
+
+def test_line_continuing_in_lowercase_or_after_a_connector_is_joined() -> None:
+    assert join_broken_lines(["Harga cabai naik", "sejak awal pekan."]) == [
+        "Harga cabai naik sejak awal pekan."
+    ]
+    assert join_broken_lines(["Pasokan berkurang karena", "Garut dilanda hujan."]) == [
+        "Pasokan berkurang karena Garut dilanda hujan."
+    ]
+
+
+def test_headings_and_finished_lines_stay_paragraphs() -> None:
+    lines = ["Susunan Pemain", "Persib: Teja; Nick, Alberto; Febri.", BODY, BODY2]
+    assert join_broken_lines(lines) == lines
+
+
+def test_hard_wrapped_paragraph_is_joined() -> None:
+    wrapped = [
+        "Pemerintah Kota Bandung meresmikan taman baru di kawasan",
+        "Cibeunying pada Senin pagi. Taman seluas 8.000 meter persegi",
+        "itu dibangun dengan anggaran daerah dan dibuka untuk umum",
+        "setiap hari.",
+    ]
+    assert join_broken_lines(wrapped) == [" ".join(wrapped)]
+
+
+def test_blank_lines_separate_paragraphs() -> None:
+    raw = f"{BODY}\n\n\n{BODY2}\n \n{BODY3}"
+    assert clean_document(raw).paragraphs == [[BODY], [BODY2], [BODY3]]
+
+
+# --- 6. title ------------------------------------------------------------------------------
+
+
+def test_title_is_detected_only_when_asked() -> None:
+    raw = f"Harga Cabai di Bandung Naik Tajam\n\n{BODY}\n{BODY2}"
+    with_title = clean_document(raw, detect_title=True)
+    assert with_title.title == "Harga Cabai di Bandung Naik Tajam"
+    assert with_title.paragraphs == [[BODY], [BODY2]]
+    without = clean_document(raw)
+    assert without.title is None
+    assert without.paragraphs[0] == ["Harga Cabai di Bandung Naik Tajam"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        f"{BODY}\n{BODY2}",  # the first line is a sentence
+        f"Presiden meninjau pasar/Net\n{BODY}",  # a caption, not a title
+        f"Harga cabai di pasar tradisional terus naik sejak\nawal pekan ini.\n{BODY2}",
+        "Harga Cabai Naik Tajam",  # nothing follows
+    ],
+)
+def test_lines_that_are_not_titles(raw: str) -> None:
+    assert clean_document(raw, detect_title=True).title is None
+
+
+# --- 7. sentences, order, language ---------------------------------------------------------
+
+
+def test_paragraphs_are_split_into_sentences_without_breaking_numbers_or_titles() -> None:
+    raw = (
+        "Sekitar 8.000 orang hadir dalam acara itu. Dr. Rina Kusumawati membuka acara "
+        "pada pukul 10.30 WIB. Anggarannya Rp 1.500.000."
+    )
+    assert clean_document(raw).paragraphs == [
+        [
+            "Sekitar 8.000 orang hadir dalam acara itu.",
+            "Dr. Rina Kusumawati membuka acara pada pukul 10.30 WIB.",
+            "Anggarannya Rp 1.500.000.",
+        ]
+    ]
+
+
+def test_removals_are_listed_in_document_order() -> None:
+    raw = (
+        "Warga antre di depan toko/Istimewa\n"
+        f"Jakarta, CNN Indonesia -- {BODY}\n"
+        "Baca juga: Harga Beras Naik\n"
+        f"{BODY2} (ant/mdk)\n"
+        "Editor: Rina Marlina"
+    )
+    assert [r["kind"] for r in clean_document(raw).removed] == [
+        "caption",
+        "dateline",
+        "link",
+        "credit",
+        "credit",
+    ]
+
+
+def test_clean_article_passes_through_except_quotes_and_whitespace() -> None:
+    raw = (
+        "Pemerintah Kota Bandung meresmikan taman baru di kawasan Cibeunying, Senin (3/6).  "
+        "Taman seluas 8.000 meter persegi itu dibuka untuk umum.\n\n"
+        "“Taman ini terbuka setiap hari mulai pukul 06.00 WIB,” kata Wali Kota Bandung.\n\n"
+        "Warga menyambut baik kehadiran taman tersebut. Mereka berharap fasilitasnya dirawat.\n"
+    )
+    cleaned = clean_document(raw)
+    expected = raw.replace("“", '"').replace("”", '"').replace(".  ", ". ").strip()
+    assert cleaned.text == expected
+    assert cleaned.removed == []
+    assert cleaned.warnings == []
+    assert cleaned.lang == "id"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Pemerintah akan menaikkan harga bahan bakar minyak mulai pekan depan karena "
+            "subsidi terus membengkak, kata menteri keuangan di Jakarta.",
+            "id",
+        ),
+        ("Timnas Indonesia menang 2-0 atas Vietnam dalam laga persahabatan.", "id"),
+        (
+            "Kerajaan akan mengumumkan bajet baharu minggu hadapan kerana ekonomi semakin "
+            "pulih, kata menteri kewangan di Kuala Lumpur semalam.",
+            "ms",
+        ),
+        (
+            "The government will raise fuel prices starting next week because subsidies "
+            "keep growing, the finance minister said.",
+            "en",
+        ),
+        (
+            "Aku arep lunga menyang pasar karo ibuku amarga butuh sayuran kanggo masak sesuk esuk.",
+            "jv",
+        ),
+        (
+            "Startup fintech itu meluncurkan fitur baru bernama Pay Later yang memungkinkan "
+            "user membayar di akhir bulan, ujar CEO-nya.",
+            "id",
+        ),
+        ("Halo semua!", "und"),
+    ],
+)
+def test_language_detection(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_malay_guess_on_indonesian_text_is_indonesian() -> None:
+    # py3langid calls this short Indonesian text Malay; its spellings say Indonesian
+    text = "Polisi menangkap dua tersangka karena diduga mencuri sepeda motor warga."
+    assert detect_language(text) == "id"
+
+
+def test_non_indonesian_and_empty_documents_get_warnings() -> None:
+    english = clean_document(
+        "The government will raise fuel prices next week, the finance minister said."
+    )
+    assert english.warnings == ["not Indonesian (detected: en)"]
+    empty = clean_document("Baca juga: Harga Cabai Naik\n(ant/mdk)\nADVERTISEMENT")
+    assert (empty.text, empty.paragraphs, empty.lang) == ("", [], "und")
+    assert empty.warnings == ["empty after cleaning"]
+    assert len(empty.removed) == 3
+
+
+def test_closing_quote_lost_to_replacement_character_is_restored() -> None:
+    # UTF-8 ” read as cp1252 with errors="replace": its undefined last byte became U+FFFD.
+    raw = (
+        "\u00e2\u20ac\u0153Kami siap bertanding,\u00e2\u20ac\ufffd kata pelatih tim itu "
+        "kepada wartawan di Surabaya pada Sabtu malam."
+    )
+    cleaned = clean_document(raw)
+    assert cleaned.text.startswith('"Kami siap bertanding," kata pelatih')
+    assert "\ufffd" not in cleaned.text
+    assert any(r["kind"] == "mojibake" for r in cleaned.repairs)

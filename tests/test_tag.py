@@ -1,0 +1,391 @@
+"""The tag stage: analyzer, keywords, training with CV, persistence, tagging and the CLI."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.errors import BeritaError
+from pipeline.tag import (
+    CANDIDATES,
+    FORMAT_VERSION,
+    META_FILE,
+    MODEL_FILE,
+    UNKNOWN,
+    TermAnalyzer,
+    cv_plan,
+    fingerprint,
+    keywords,
+    load_model,
+    model_text,
+    parse_merge,
+    save_model,
+    tag_record,
+    train_model,
+    unseen_idf,
+)
+
+# A few hand-written sentences per topic; documents are made of different subsets of them.
+SENTENCES = {
+    "olahraga": [
+        "Tim nasional sepak bola Indonesia menang dua gol atas Malaysia di stadion.",
+        "Pelatih timnas memuji penampilan pemain muda dalam pertandingan semalam.",
+        "Striker itu mencetak gol kemenangan pada menit akhir babak kedua.",
+        "Suporter memadati stadion untuk mendukung klub kebanggaan mereka di liga.",
+        "Pebulu tangkis Indonesia meraih medali emas setelah mengalahkan juara dunia.",
+    ],
+    "teknologi": [
+        "Perusahaan rintisan itu meluncurkan aplikasi ponsel untuk pembayaran digital.",
+        "Pengguna internet di Indonesia terus bertambah seiring murahnya paket data.",
+        "Ponsel pintar terbaru dilengkapi kamera ganda dan baterai berkapasitas besar.",
+        "Aplikasi tersebut memakai kecerdasan buatan untuk menyaring pesan palsu.",
+        "Startup teknologi finansial mendapat pendanaan dari investor asing.",
+    ],
+    "showbiz": [
+        "Penyanyi itu merilis album baru bersama grup musik kesayangannya.",
+        "Aktris muda tersebut membintangi film horor yang tayang di bioskop bulan depan.",
+        "Konser band rock itu dipadati penggemar yang bernyanyi sepanjang malam.",
+        "Sutradara film laris itu mengumumkan sekuel dengan pemain yang sama.",
+        "Selebritas tersebut menikah dengan kekasihnya dalam pesta yang meriah.",
+    ],
+    "tajuk utama": [
+        "Presiden meminta menteri mempercepat pembangunan jalan di daerah terpencil.",
+        "Dewan Perwakilan Rakyat membahas rancangan undang-undang tentang pemilu.",
+        "Polisi menangkap tersangka korupsi dana bantuan sosial di kantor dinas.",
+        "Gubernur meninjau banjir yang merendam ratusan rumah warga di pinggir sungai.",
+        "Komisi Pemberantasan Korupsi memeriksa pejabat kementerian sebagai saksi.",
+    ],
+}
+
+
+def labelled_records(per_label: int = 5) -> list[dict[str, Any]]:
+    """Clean records (artifact contract) built from the sentences above, `per_label` each."""
+    records = []
+    for label, sentences in SENTENCES.items():
+        for i in range(per_label):
+            chosen = [sentences[(i + j) % len(sentences)] for j in range(3)]
+            paragraphs = [chosen[:2], chosen[2:]]
+            records.append(
+                {
+                    "id": f"{label.replace(' ', '-')}-{i}",
+                    "source": "memory",
+                    "title": None,
+                    "text": "\n\n".join(" ".join(p) for p in paragraphs),
+                    "paragraphs": paragraphs,
+                    "removed": [],
+                    "warnings": [],
+                    "lang": "id",
+                    "label": label,
+                }
+            )
+    return records
+
+
+def record(text: str, **extra: Any) -> dict[str, Any]:
+    paragraphs = [[text]] if text else []
+    return {
+        "id": "x",
+        "source": "memory",
+        "title": None,
+        "text": text,
+        "paragraphs": paragraphs,
+        "removed": [],
+        "warnings": [],
+        "lang": "id",
+        **extra,
+    }
+
+
+FAST = CANDIDATES[:2]  # two linear-svc candidates keep the tests fast
+
+
+@pytest.fixture(scope="module")
+def model() -> Any:
+    return train_model(labelled_records(), candidates=FAST)
+
+
+# --- analyzer --------------------------------------------------------------------------------
+
+
+def test_analyzer_keeps_reduplication_and_drops_numbers_and_stop_words() -> None:
+    features = TermAnalyzer(ngram_max=1)("Anak-anak itu membeli 2.000 buku dan 15 pensil.")
+    assert "anak-anak" in features
+    assert not any(ch.isdigit() for f in features for ch in f)
+    assert "itu" not in features and "dan" not in features
+    assert features == [f.lower() for f in features]
+
+
+def test_phrases_join_adjacent_content_words_only() -> None:
+    features = TermAnalyzer()("Bank sampah dibuka. Warga datang ke bank, sampah dibawa.")
+    assert "bank sampah" in features
+    # The second `bank ... sampah` is split by a comma: only one phrase.
+    assert features.count("bank sampah") == 1
+    assert "dibuka warga" not in features  # never across a sentence end
+    assert "datang bank" not in features  # never across a stop word
+
+
+def test_stemming_protects_names_inside_a_sentence() -> None:
+    features = TermAnalyzer(stemmed=True, ngram_max=1)("Warga Bekasi membersihkan sungai.")
+    assert "bekasi" in features  # a name: not stemmed to `bekas`
+    assert "bersih" in features  # `membersihkan` is stemmed
+
+
+def test_analyzer_is_picklable_and_comparable() -> None:
+    analyzer = TermAnalyzer(stemmed=True)
+    restored = pickle.loads(pickle.dumps(analyzer))
+    assert restored == analyzer
+    assert restored("Anak-anak bermain.") == analyzer("Anak-anak bermain.")
+    assert TermAnalyzer(stemmed=False) != analyzer
+
+
+def test_model_text_puts_the_title_first() -> None:
+    assert model_text({"title": "Judul", "text": "Isi."}) == "Judul\n\nIsi."
+    assert model_text({"title": None, "paragraphs": [["A.", "B."], ["C."]]}) == "A. B.\n\nC."
+
+
+# --- keywords --------------------------------------------------------------------------------
+
+KEYWORD_TEXT = (
+    "Warga Rusia membangun bank sampah di desa. Bank sampah itu menerima plastik dari "
+    "anak-anak sekolah. Anak-anak membawa 200 botol plastik ke bank sampah setiap pekan."
+)
+
+
+def test_keywords_are_surface_forms_without_stop_words_or_numbers() -> None:
+    found = keywords(KEYWORD_TEXT, {}, unseen_idf(100), limit=20)
+    terms = [k["term"] for k in found]
+    assert "bank sampah" in terms
+    assert "anak-anak" in terms
+    assert "Rusia" in terms  # the surface form, not `rusia`
+    assert "bank" not in terms  # covered by the higher-ranked phrase
+    stops = {"itu", "di", "dari", "ke", "setiap"}
+    for term in terms:
+        words = term.split(" ")
+        assert words[0].lower() not in stops and words[-1].lower() not in stops
+        assert not any(ch.isdigit() for ch in term)
+    weights = [k["weight"] for k in found]
+    assert weights == sorted(weights, reverse=True)
+    assert all(0 < w <= 1 for w in weights)
+
+
+def test_keywords_use_the_training_idf() -> None:
+    common = keywords(KEYWORD_TEXT, {"plastik": 1.0}, 5.0, limit=3)
+    rare = keywords(KEYWORD_TEXT, {"plastik": 9.0}, 5.0, limit=3)
+    assert "plastik" not in [k["term"] for k in common]
+    assert rare[0]["term"] == "plastik"
+
+
+def test_keywords_of_an_empty_text() -> None:
+    assert keywords("", {}, 1.0) == []
+    assert keywords("Yang itu dan ini 123.", {}, 1.0) == []
+
+
+# --- training -------------------------------------------------------------------------------
+
+
+def test_cv_plan_adapts_folds_to_the_smallest_label() -> None:
+    assert cv_plan(["a"] * 10 + ["b"] * 10) == (5, 3)
+    assert cv_plan(["a"] * 10 + ["b"] * 3) == (3, 2)
+    assert cv_plan(["a"] * 10 + ["b"] * 2)[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("labels", "message"),
+    [
+        ([], "no labelled documents"),
+        (["a", "a", "a"], "every training document has the label 'a'"),
+        (["a", "a", "a", "b"], "label 'b' has only 1 training document"),
+    ],
+)
+def test_cv_plan_rejects_unusable_label_sets(labels: list[str], message: str) -> None:
+    with pytest.raises(BeritaError, match=message):
+        cv_plan(labels)
+
+
+def test_parse_merge() -> None:
+    assert parse_merge(["showbiz=hiburan"]) == {"showbiz": "hiburan"}
+    for bad in (["showbiz"], ["a=a"], ["=b"], ["a=b", "b=c"]):
+        with pytest.raises(BeritaError):
+            parse_merge(bad)
+
+
+def test_fingerprint_ignores_order_but_not_labels() -> None:
+    assert fingerprint(["1", "2"], ["a", "b"]) == fingerprint(["2", "1"], ["b", "a"])
+    assert fingerprint(["1", "2"], ["a", "b"]) != fingerprint(["1", "2"], ["a", "a"])
+
+
+def test_trained_model_predicts_unseen_documents(model: Any) -> None:
+    unseen = {
+        "olahraga": "Klub itu menang tiga gol dan pelatih memuji pemain di stadion.",
+        "teknologi": "Aplikasi baru untuk ponsel memudahkan pembayaran digital pengguna.",
+        "showbiz": "Penyanyi dan aktris itu tampil dalam konser musik serta film baru.",
+        "tajuk utama": "Polisi dan komisi memeriksa pejabat dalam kasus korupsi dana bantuan.",
+    }
+    for label, text in unseen.items():
+        tagged = tag_record(record(text), model)
+        assert tagged["topic"]["label"] == label, (label, tagged["topics"])
+
+
+def test_model_metadata(model: Any) -> None:
+    meta = model.meta
+    assert meta["format_version"] == FORMAT_VERSION
+    assert meta["labels"] == {label: 5 for label in SENTENCES}
+    assert meta["params"]["chosen"] in [dict(sorted(c.items())) for c in FAST]
+    cv = meta["cv_on_training_data"]
+    assert "training data" in cv["note"] and cv["folds"] == 5
+    assert len(cv["candidates"]) == len(FAST)
+    assert set(meta["versions"]) >= {"sklearn", "numpy", "berita"}
+    assert meta["data_fingerprint"].startswith("sha256:")
+
+
+def test_merge_relabels_before_training() -> None:
+    merged = train_model(labelled_records(), merge={"showbiz": "tajuk utama"}, candidates=FAST)
+    assert set(merged.labels) == {"olahraga", "teknologi", "tajuk utama"}
+    assert merged.meta["labels"]["tajuk utama"] == 10
+
+
+def test_training_errors_name_the_problem() -> None:
+    records = labelled_records(3)
+    one_label = [r for r in records if r["label"] == "olahraga"]
+    with pytest.raises(BeritaError, match="every training document has the label 'olahraga'"):
+        train_model(one_label, candidates=FAST)
+    rare = records + [{**record("Satu artikel tentang kuliner."), "id": "k", "label": "kuliner"}]
+    with pytest.raises(BeritaError, match="label 'kuliner' has only 1"):
+        train_model(rare, candidates=FAST)
+    with pytest.raises(BeritaError, match="no labelled documents"):
+        train_model([record("Tanpa label sama sekali.")], candidates=FAST)
+
+
+# --- persistence ----------------------------------------------------------------------------
+
+
+def test_save_and_load_round_trip(model: Any, tmp_path: Path) -> None:
+    save_model(model, tmp_path / "m")
+    loaded = load_model(tmp_path / "m")
+    text = "Klub sepak bola itu menang di stadion."
+    assert tag_record(record(text), loaded) == tag_record(record(text), model)
+    meta = json.loads((tmp_path / "m" / META_FILE).read_text())
+    assert meta == model.meta
+
+
+def test_load_refuses_missing_or_incompatible_models(model: Any, tmp_path: Path) -> None:
+    with pytest.raises(BeritaError, match="no such model directory"):
+        load_model(tmp_path / "absent")
+    save_model(model, tmp_path / "m")
+    meta_path = tmp_path / "m" / META_FILE
+    meta = json.loads(meta_path.read_text())
+    meta_path.write_text(json.dumps({**meta, "format_version": FORMAT_VERSION + 1}))
+    with pytest.raises(BeritaError, match="format"):
+        load_model(tmp_path / "m")
+    versions = {**meta["versions"], "sklearn": "0.1.0"}
+    meta_path.write_text(json.dumps({**meta, "versions": versions}))
+    with pytest.raises(BeritaError, match="scikit-learn 0.1.0"):
+        load_model(tmp_path / "m")
+    (tmp_path / "m" / MODEL_FILE).unlink()
+    with pytest.raises(BeritaError, match=f"missing {MODEL_FILE}"):
+        load_model(tmp_path / "m")
+
+
+# --- tagging --------------------------------------------------------------------------------
+
+
+def test_tag_record_adds_topic_topics_and_keywords(model: Any) -> None:
+    source = record("Penyanyi itu merilis album musik dan film baru. Album itu laris.")
+    tagged = tag_record(source, model, top_k=2)
+    assert source.keys() <= tagged.keys() and "topic" not in source  # input left unchanged
+    scores = [t["score"] for t in tagged["topics"]]
+    assert len(scores) == 2 and scores == sorted(scores, reverse=True)
+    assert tagged["topic"] == {"label": tagged["topics"][0]["label"], "score": scores[0]}
+    assert 0.0 <= scores[0] <= 1.0
+    assert "album" in [k["term"] for k in tagged["keywords"]]
+    assert tagged["warnings"] == []
+
+
+def test_min_score_abstains(model: Any) -> None:
+    tagged = tag_record(record("Penyanyi itu merilis album."), model, min_score=1.0)
+    assert tagged["topic"]["label"] == UNKNOWN
+    assert tagged["topics"][0]["label"] != UNKNOWN
+
+
+def test_empty_and_foreign_documents_warn_instead_of_failing(model: Any) -> None:
+    empty = tag_record(record(""), model)
+    assert empty["topic"] == {"label": UNKNOWN, "score": 0.0}
+    assert empty["topics"] == [] and empty["keywords"] == []
+    assert any("empty" in w for w in empty["warnings"])
+    english = tag_record(record("The singer released a new album.", lang="en"), model)
+    assert english["topic"]["label"] == UNKNOWN
+    assert any("'en' is not Indonesian" in w for w in english["warnings"])
+    unknown_words = tag_record(record("Xylofon zwibbel qworp."), model)
+    assert unknown_words["topic"]["label"] == UNKNOWN
+    assert any("no word known" in w for w in unknown_words["warnings"])
+
+
+# --- command line ---------------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def write_artifact(path: Path, records: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_cli_train_then_tag(tmp_path: Path) -> None:
+    from pipeline.cli import app
+
+    data = write_artifact(tmp_path / "clean.jsonl", labelled_records())
+    result = runner.invoke(app, ["train", str(data), "-o", str(tmp_path / "model")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "model" / MODEL_FILE).is_file()
+    out = tmp_path / "tags.jsonl"
+    result = runner.invoke(
+        app, ["tag", str(data), "--model", str(tmp_path / "model"), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    tagged = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(tagged) == 20
+    assert sum(r["topic"]["label"] == r["label"] for r in tagged) >= 18
+    report = json.loads((tmp_path / "tags.report.json").read_text())
+    assert report["counts"]["out"] == 20 and sum(report["labels"].values()) == 20
+    assert report["params"]["min_score"] == 0.0
+
+
+def test_cli_errors_are_one_line(tmp_path: Path) -> None:
+    from pipeline.cli import app
+
+    data = write_artifact(tmp_path / "clean.jsonl", labelled_records(2)[:2])  # one label
+    result = runner.invoke(app, ["train", str(data), "-o", str(tmp_path / "model")])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "every training document has the label" in result.stderr
+    result = runner.invoke(app, ["tag", str(data), "--model", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"error: {tmp_path / 'nope'}: no such model directory")
+
+
+# --- IndoSum --------------------------------------------------------------------------------
+
+
+def test_indosum_sample_beats_the_majority_class(indosum_dir: Path) -> None:
+    from collections import Counter
+
+    from pipeline.clean_stage import load_records
+
+    records = [r for r in load_records([indosum_dir / "dev.01.jsonl"]) if r.get("label")]
+    records = sorted(records, key=lambda r: r["id"])[:400]
+    train, test = records[:300], records[300:]
+    frequent = Counter(r["label"] for r in train)
+    kept = {label for label, n in frequent.items() if n >= 3}
+    train = [r for r in train if r["label"] in kept]
+    trained = train_model(train, candidates=FAST)
+    truth = [r["label"] for r in test]
+    predicted = [tag_record(r, trained)["topic"]["label"] for r in test]
+    accuracy = sum(p == t for p, t in zip(predicted, truth, strict=True)) / len(test)
+    majority = Counter(truth).most_common(1)[0][1] / len(test)
+    assert accuracy > majority + 0.2

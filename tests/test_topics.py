@@ -1,0 +1,77 @@
+"""Topic discovery: NMF topics in surface form, document mixes, and clear errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.errors import BeritaError
+from pipeline.topics import discover_topics
+
+from .test_tag import labelled_records, record, write_artifact
+
+
+def two_topic_records() -> list[dict]:
+    return [r for r in labelled_records() if r["label"] in {"olahraga", "teknologi"}]
+
+
+def test_topics_separate_two_clear_subjects() -> None:
+    records = two_topic_records()
+    result = discover_topics(records, 2, top_terms=5)
+    assert result["k"] == 2 and result["n_documents"] == len(records)
+    dominant = {
+        r["id"]: max(range(2), key=lambda t: result["documents"][r["id"]][t]) for r in records
+    }
+    sport = {dominant[r["id"]] for r in records if r["label"] == "olahraga"}
+    tech = {dominant[r["id"]] for r in records if r["label"] == "teknologi"}
+    assert len(sport) == 1 and len(tech) == 1 and sport != tech
+    for weights in result["documents"].values():
+        assert sum(weights) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_topic_terms_are_surface_forms_not_stems_or_stop_words() -> None:
+    result = discover_topics(two_topic_records(), 2, top_terms=8)
+    terms = [t["term"] for topic in result["topics"] for t in topic["terms"]]
+    assert terms
+    assert "Indonesia" in terms or not any(t.lower() == "indonesia" for t in terms)
+    assert not {"itu", "di", "dan", "untuk", "yang"} & {t.lower() for t in terms}
+    assert not any(ch.isdigit() for t in terms for ch in t)
+    for topic in result["topics"]:
+        weights = [t["weight"] for t in topic["terms"]]
+        assert weights[0] == 1.0 and weights == sorted(weights, reverse=True)
+
+
+def test_topics_are_deterministic() -> None:
+    first = discover_topics(two_topic_records(), 2)
+    second = discover_topics(list(reversed(two_topic_records())), 2)
+    first.pop("duration_s"), second.pop("duration_s")
+    assert first == second
+
+
+@pytest.mark.parametrize("k", [0, 11])
+def test_bad_topic_counts_are_errors(k: int) -> None:
+    with pytest.raises(BeritaError, match="-k"):
+        discover_topics(two_topic_records(), k)
+
+
+def test_a_corpus_without_words_is_an_error() -> None:
+    with pytest.raises(BeritaError, match="no words"):
+        discover_topics([record(""), {**record("Yang itu dan ini."), "id": "y"}], 1)
+
+
+def test_cli_topics_writes_json(tmp_path: Path) -> None:
+    from pipeline.cli import app
+
+    data = write_artifact(tmp_path / "clean.jsonl", two_topic_records())
+    out = tmp_path / "topics.json"
+    result = CliRunner().invoke(app, ["topics", str(data), "-k", "2", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    written = json.loads(out.read_text())
+    assert len(written["topics"]) == 2
+    assert list(written["documents"]) == sorted(written["documents"])
+    result = CliRunner().invoke(app, ["topics", str(data), "-k", "50", "-o", str(out)])
+    assert result.exit_code == 1
+    assert "more topics than the 10 documents" in result.stderr
