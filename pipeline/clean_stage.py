@@ -118,7 +118,9 @@ def learn_footers(paths: Sequence[str | Path], **columns: Any) -> frozenset[str]
     return recurring_footers(candidates())
 
 
-def _dedupe(records: Iterable[dict[str, Any]], run: StageRun) -> Iterator[dict[str, Any]]:
+def _dedupe(
+    records: Iterable[dict[str, Any]], run: StageRun, *, keep_duplicates: bool = False
+) -> Iterator[dict[str, Any]]:
     """Drop exact duplicates (same clean text), listing each in the report; count the flags."""
     seen: dict[str, str] = {}
     duplicates: list[dict[str, str]] = run.stats.setdefault("duplicates", [])
@@ -129,8 +131,9 @@ def _dedupe(records: Iterable[dict[str, Any]], run: StageRun) -> Iterator[dict[s
         if record["text"] and digest in seen:
             duplicates.append({"id": record["id"], "duplicate_of": seen[digest]})
             run.counts["duplicates"] += 1
-            run.counts["out"] -= 1
-            continue
+            if not keep_duplicates:
+                run.counts["out"] -= 1
+                continue
         seen.setdefault(digest, record["id"])
         removals.update(item["kind"] for item in record["removed"])
         repairs.update(item["kind"] for item in record["repairs"])
@@ -153,11 +156,17 @@ def run_clean(
     label_column: str | None = None,
     workers: int = 1,
     dask: str | None = None,
+    keep_duplicates: bool = False,
 ) -> dict[str, Any]:
-    """Clean every article under `paths` into `output` (JSON Lines) and its report."""
+    """Clean every article under `paths` into `output` (JSON Lines) and its report.
+
+    Exact duplicates (same clean text) are listed in the report and, unless `keep_duplicates`,
+    only their first occurrence is written.
+    """
     columns = {"text_column": text_column, "label_column": label_column}
     inputs = [Path(p).as_posix() for p in paths]
-    run = StageRun("clean", {"inputs": inputs, **columns, "workers": workers})
+    params = {"inputs": inputs, **columns, "keep_duplicates": keep_duplicates}
+    run = StageRun("clean", {**params, "workers": workers})
     footers = learn_footers(paths, **columns)
     run.stats["learned_footers"] = sorted(footers)
     for key in (
@@ -172,7 +181,8 @@ def run_clean(
         run.counts[key] += 0
     process = partial(clean_one, footers=footers)
     documents = _raw_documents(paths, run, **columns)
-    records = _dedupe(apply(documents, process, run, workers=workers, dask=dask), run)
+    processed = apply(documents, process, run, workers=workers, dask=dask)
+    records = _dedupe(processed, run, keep_duplicates=keep_duplicates)
     return write_stage(records, output, run)
 
 

@@ -57,8 +57,15 @@ def main_options(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bars (they show only on a terminal).")
+    ] = False,
 ) -> None:
     """berita: clean, tag and summarize Indonesian news articles into JSON artifacts."""
+    if quiet:
+        from pipeline import runner
+
+        runner.SHOW_PROGRESS = False
 
 
 # (typer app, command name, module in pipeline.commands, function name)

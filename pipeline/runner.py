@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import platform
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +17,18 @@ from pipeline.artifacts import report_path, write_json, write_jsonl
 from pipeline.errors import BeritaError
 
 Process = Callable[[dict[str, Any]], dict[str, Any]]
+
+# Progress bars go to stderr on a terminal only; `berita --quiet` turns them off everywhere.
+SHOW_PROGRESS = True
+
+
+def progress(items: Iterable[Any], description: str) -> Iterable[Any]:
+    """Wrap `items` in a progress bar when enabled and stderr is a terminal."""
+    if not SHOW_PROGRESS or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=description, unit="doc", file=sys.stderr, leave=False)
 
 
 @dataclass
@@ -93,7 +106,7 @@ def _dask_outcomes(
     except ImportError:  # pragma: no cover - dask[distributed] is a dependency
         raise BeritaError("--dask needs the 'distributed' package") from None
     try:
-        client = Client(address, timeout="10s", set_as_default=False)
+        client = Client(address, timeout="5s", set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise BeritaError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
     with client:
@@ -156,7 +169,7 @@ def apply(
     such as ``tcp://host:8786``) they run in partitions on a Dask distributed cluster.
     """
     outcomes = _outcomes(records, Guarded(process), workers, batch_size, dask)
-    for record, (ok, result) in outcomes:
+    for record, (ok, result) in progress(outcomes, run.stage):
         run.counts["in"] += 1
         if not ok:
             run.fail(str(record.get("id")), str(record.get("source")), result)

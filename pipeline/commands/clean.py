@@ -23,6 +23,9 @@ def clean(
         str | None, typer.Option(help="Field holding the topic label (default: auto).")
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    keep_duplicates: Annotated[
+        bool, typer.Option(help="Write exact duplicates too (they are always reported).")
+    ] = False,
     dask: Annotated[
         str | None,
         typer.Option(help="Run on a Dask cluster: scheduler address, e.g. tcp://host:8786."),
@@ -41,6 +44,7 @@ def clean(
         label_column=label_column,
         workers=workers,
         dask=dask,
+        keep_duplicates=keep_duplicates,
     )
     counts = report["counts"]
     typer.echo(
