@@ -651,8 +651,12 @@ def run_tag(
     top_k: int = 3,
     n_keywords: int = 10,
     workers: int = 1,
+    dask: str | None = None,
 ) -> dict[str, Any]:
-    """Tag every record of `inputs` into `output` (JSON Lines) and its report."""
+    """Tag every record of `inputs` into `output` (JSON Lines) and its report.
+
+    `workers` > 1 tags in a local process pool; `dask` (a scheduler address) on a Dask cluster.
+    """
     from functools import partial
 
     from pipeline.clean_stage import load_records
@@ -676,5 +680,5 @@ def run_tag(
         tag_record, model=model, min_score=min_score, top_k=top_k, n_keywords=n_keywords
     )
     records = load_records(list(inputs))
-    tagged = _count_topics(apply(records, process, run, workers=workers), run)
+    tagged = _count_topics(apply(records, process, run, workers=workers, dask=dask), run)
     return write_stage(tagged, output, run)

@@ -15,6 +15,8 @@ from pipeline.evaluation.tags import (
     classification_metrics,
     evaluate_records,
     indosum_files,
+    outlet,
+    outlet_tokens,
 )
 
 from .test_tag import labelled_records
@@ -88,3 +90,32 @@ def test_missing_indosum_is_a_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["evaluate", "tags", str(tmp_path / "absent")])
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "no such directory" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        ("Jakarta, CNN Indonesia --", "cnn indonesia"),
+        ("Wamena (ANTARA News) -", "antara news"),
+        ("JAKARTA (Pos Kota) -", "pos kota"),
+        ("JUARA.NET, KUALA LUMPUR -", "juara"),
+        ("Bandung, JUARA.net -", "juara"),
+        ("Suara.com -", "suara"),
+        ("Rimanews -", "rimanews"),
+    ],
+)
+def test_outlet_is_read_from_the_dateline(dateline: str, expected: str) -> None:
+    assert outlet(dateline) == expected
+
+
+def test_outlet_tokens_come_from_removed_items_only() -> None:
+    record = {
+        "text": "Suara.com - tidak dipakai.",
+        "removed": [
+            {"kind": "dateline", "text": "Jakarta, CNN Indonesia --"},
+            {"kind": "credit", "text": "(rsa/end)"},
+            {"kind": "link", "text": "Baca juga: Judul lain"},
+        ],
+    }
+    assert outlet_tokens(record) == "outlet=cnn_indonesia credit=initials( link=baca_juga"
+    assert outlet_tokens({"text": "Suara.com - x", "removed": []}) == "outlet=none"

@@ -75,6 +75,10 @@ def tag(
     top_k: Annotated[int, typer.Option(min=1, help="How many ranked topics to list.")] = 3,
     keywords: Annotated[int, typer.Option(min=0, help="How many keywords per document.")] = 10,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(help="Run on a Dask cluster: scheduler address, e.g. tcp://host:8786."),
+    ] = None,
 ) -> None:
     """Add topic, ranked topics and keywords to every record.
 
@@ -90,6 +94,7 @@ def tag(
         top_k=top_k,
         n_keywords=keywords,
         workers=workers,
+        dask=dask,
     )
     counts = report["counts"]
     typer.echo(

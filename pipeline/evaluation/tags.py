@@ -8,6 +8,7 @@ the numbers written to `tags.json` and the confusion matrices in `tags_confusion
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -24,6 +25,12 @@ MIN_SCORES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 CALIBRATION_BINS = 10
 # The overlapping pair measured with and without merging.
 MERGE = {"showbiz": "hiburan"}
+# The outlet study: repeated CV on the training part (one seed is within noise of another).
+STUDY_SEEDS = (1, 2, 3)
+OUTLET_WEIGHT = 0.6
+_PARENTHESIZED = re.compile(r"\(([^)]*)\)")
+_DOMAIN = re.compile(r"\b([a-z0-9-]+)\.(?:co\.id|com|net|id|co)\b")
+_INITIALS = re.compile(r"[(\[][a-z/ ]{2,12}[)\]]")
 
 
 def classification_metrics(
@@ -185,6 +192,125 @@ def _variant(
     }
 
 
+def outlet(dateline: str) -> str:
+    """The outlet named by a dateline, normalized: `Jakarta, CNN Indonesia --` -> `cnn indonesia`.
+
+    The outlet is the parenthesized part (`Wamena (ANTARA News) -`), else the part that is a
+    domain (`JUARA.NET, TOKYO -`, `Suara.com -`), else the last comma-separated part.
+    """
+    found = _PARENTHESIZED.search(dateline)
+    if found:
+        name = found.group(1)
+    else:
+        parts = [p.strip() for p in re.sub(r"\s*[-\u2013\u2014]+\s*$", "", dateline).split(",")]
+        domains = [p for p in parts if _DOMAIN.search(p.lower())]
+        name = domains[0] if domains else parts[-1]
+    name = _DOMAIN.sub(lambda m: m.group(1), name.lower())
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", name).split())
+
+
+def _lead_words(text: str) -> str:
+    return "_".join(re.findall(r"[a-z]+", text.lower())[:2])
+
+
+def outlet_tokens(record: dict[str, Any]) -> str:
+    """Categorical tokens from what cleaning removed: outlet, credit shape, footer and links."""
+    tokens = []
+    datelines = [r["text"] for r in record.get("removed") or [] if r["kind"] == "dateline"]
+    tokens.append("outlet=" + (outlet(datelines[0]).replace(" ", "_") if datelines else "none"))
+    for removed in record.get("removed") or []:
+        kind, text = removed["kind"], removed["text"].strip()
+        if kind == "credit":
+            shape = "initials" + text[0] if _INITIALS.fullmatch(text) else _lead_words(text)
+            tokens.append(f"credit={shape}")
+        elif kind in ("footer", "link"):
+            tokens.append(f"{kind}={_lead_words(text)}")
+    return " ".join(tokens)
+
+
+def _record_texts(records: Sequence[dict[str, Any]]) -> list[str]:
+    return _texts(records)
+
+
+def _record_outlets(records: Sequence[dict[str, Any]]) -> list[str]:
+    return [outlet_tokens(r) for r in records]
+
+
+def build_outlet_pipeline(params: dict[str, Any], weight: float = OUTLET_WEIGHT) -> Any:
+    """Our pipeline over records, plus a binary branch of `outlet_tokens` weighted `weight`."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    from pipeline.tag import build_classifier, build_vectorizer
+
+    classifier = {k: v for k, v in params.items() if k not in ("stemmed", "min_df")}
+    text = Pipeline(
+        [
+            ("select", FunctionTransformer(_record_texts)),
+            ("tfidf", build_vectorizer(stemmed=params["stemmed"], min_df=params["min_df"])),
+        ]
+    )
+    meta = Pipeline(
+        [
+            ("select", FunctionTransformer(_record_outlets)),
+            ("count", CountVectorizer(analyzer=str.split, binary=True)),
+        ]
+    )
+    union = FeatureUnion(
+        [("text", text), ("outlet", meta)], transformer_weights={"text": 1.0, "outlet": weight}
+    )
+    return Pipeline([("features", union), ("clf", build_classifier(**classifier))])
+
+
+def outlet_study(
+    params: dict[str, Any], train: list[dict[str, Any]], train_counts: dict[str, int], n_jobs: int
+) -> dict[str, Any]:
+    """Repeated 5-fold CV on the training part: baseline, ours, ours + outlet features."""
+    from sklearn.metrics import f1_score, make_scorer
+    from sklearn.model_selection import StratifiedKFold, cross_validate
+
+    from pipeline.tag import build_baseline, build_pipeline
+
+    frequent = sorted(label for label, n in train_counts.items() if n >= FREQUENT)
+    scoring = {
+        "accuracy": "accuracy",
+        "macro_f1": "f1_macro",
+        "macro_f1_frequent": make_scorer(
+            f1_score, average="macro", labels=frequent, zero_division=0
+        ),
+    }
+    labels = [r["label"] for r in train]
+    texts = _texts(train)
+    systems = {
+        "baseline": (build_baseline, texts),
+        "ours": (lambda: build_pipeline(**params), texts),
+        f"ours + outlet features (weight {OUTLET_WEIGHT})": (
+            lambda: build_outlet_pipeline(params),
+            train,
+        ),
+    }
+    rows: dict[str, Any] = {}
+    for name, (build, inputs) in systems.items():
+        per_seed = []
+        for seed in STUDY_SEEDS:
+            cv = StratifiedKFold(5, shuffle=True, random_state=seed)
+            scores = cross_validate(build(), inputs, labels, cv=cv, scoring=scoring, n_jobs=n_jobs)
+            per_seed.append({k: float(scores[f"test_{k}"].mean()) for k in scoring})
+        rows[name] = {
+            key: round(sum(s[key] for s in per_seed) / len(per_seed), 4) for key in scoring
+        }
+        rows[name]["macro_f1_frequent_by_seed"] = [
+            round(s["macro_f1_frequent"], 4) for s in per_seed
+        ]
+    return {
+        "note": "5-fold CV on the training part, repeated with seeds "
+        f"{list(STUDY_SEEDS)}; the outlet, credit shape, footer and link lead words come from "
+        "the clean record's `removed` list (never IndoSum's source fields)",
+        "systems": rows,
+    }
+
+
 def evaluate_records(
     records: Iterable[dict[str, Any]],
     out_dir: str | Path,
@@ -293,6 +419,7 @@ def evaluate_records(
                 model, baseline, train, test, ranked, baseline_predicted, n_jobs
             ),
         }
+        result["outlet_study"] = outlet_study(base, train, train_counts, n_jobs)
     out_dir = Path(out_dir)
     write_json(out_dir / "tags.json", result)
     plot_confusions(
