@@ -23,6 +23,8 @@ SENTENCES ?= 3
 METHOD ?= auto
 MIN_SCORE ?= 0.6
 WORKERS ?= 1
+BENCH_RUNS ?= 3
+BENCH_REPLICATE ?= 10
 
 find_inputs = $(shell find $(1) -type f \( -name '*.txt' -o -name '*.json' -o -name '*.jsonl' -o -name '*.csv' \) 2>/dev/null | LC_ALL=C sort)
 CORPUS_FILES := $(call find_inputs,$(CORPUS))
@@ -34,7 +36,7 @@ CLEAN_CODE := $(COMMON_CODE) pipeline/commands/clean.py pipeline/clean_stage.py 
 TAG_CODE := $(CLEAN_CODE) pipeline/commands/tag.py pipeline/tag.py
 TOPICS_CODE := $(CLEAN_CODE) pipeline/commands/tag.py pipeline/topics.py
 SUMMARIZE_CODE := $(CLEAN_CODE) pipeline/commands/summarize.py pipeline/summarize.py \
-	pipeline/sumy_methods.py pipeline/centrality.py pipeline/supervised.py
+	pipeline/sumy_methods.py pipeline/lexrank.py pipeline/centrality.py pipeline/supervised.py
 
 # A stage's parameters live in build/params/<stage>; the file changes (and the stage reruns) only
 # when the values change.
@@ -67,7 +69,7 @@ $(INSTALLED): pyproject.toml
 ## clean-text: the clean stage -> build/clean.jsonl (+ build/clean.report.json)
 clean-text: $(BUILD)/clean.jsonl
 $(BUILD)/clean.jsonl: $(CORPUS_FILES) $(CLEAN_CODE) $(BUILD)/params/clean | $(INSTALLED)
-	$(BERITA) clean $(CORPUS) -o $@
+	$(BERITA) clean $(CORPUS) -o $@ --workers $(WORKERS)
 
 ## model: train the topic classifier on TRAIN (default corpus/) -> build/model/
 model: $(BUILD)/model/model.joblib
@@ -77,7 +79,7 @@ $(BUILD)/model/model.joblib: $(TRAIN_FILES) $(TAG_CODE) $(BUILD)/params/train | 
 ## tag: topic and keyword tags -> build/tags.jsonl
 tag: $(BUILD)/tags.jsonl
 $(BUILD)/tags.jsonl: $(BUILD)/clean.jsonl $(BUILD)/model/model.joblib $(TAG_CODE) $(BUILD)/params/tag
-	$(BERITA) tag $< --model $(BUILD)/model -o $@ --min-score $(MIN_SCORE)
+	$(BERITA) tag $< --model $(BUILD)/model -o $@ --min-score $(MIN_SCORE) --workers $(WORKERS)
 
 ## topics: unsupervised topic discovery (NMF) on the clean corpus -> build/topics.json
 topics: $(BUILD)/topics.json
@@ -87,7 +89,7 @@ $(BUILD)/topics.json: $(BUILD)/clean.jsonl $(TOPICS_CODE) $(BUILD)/params/topics
 ## summarize: extractive summaries -> build/summaries.jsonl
 summarize: $(BUILD)/summaries.jsonl
 $(BUILD)/summaries.jsonl: $(BUILD)/tags.jsonl $(SUMMARIZE_CODE) $(BUILD)/params/summarize
-	$(BERITA) summarize $< -o $@ --method $(METHOD) --sentences $(SENTENCES)
+	$(BERITA) summarize $< -o $@ --method $(METHOD) --sentences $(SENTENCES) --workers $(WORKERS)
 
 ## evaluate: held-out quality of every stage on IndoSum (needs ../shared) -> build/eval/
 evaluate: $(INSTALLED)
@@ -95,7 +97,12 @@ evaluate: $(INSTALLED)
 	set -e; \
 	$(BERITA) evaluate segmentation $(INDOSUM) -o $(BUILD)/eval/segmentation.json; \
 	$(BERITA) evaluate tags $(INDOSUM) -o $(BUILD)/eval; \
-	$(BERITA) evaluate summaries $(INDOSUM) -o $(BUILD)/eval
+	$(BERITA) evaluate summaries $(INDOSUM) --corpus $(CORPUS) -o $(BUILD)/eval/summaries.json
+
+## bench: throughput, peak memory, LexRank vs sumy, stemming, workers (needs ../shared) -> build/bench.json
+bench: $(INSTALLED)
+	@if [ ! -d "$(INDOSUM)" ]; then echo "skip: $(INDOSUM) not found"; exit 0; fi; \
+	$(BERITA) bench $(INDOSUM) -o $(BUILD)/bench.json --runs $(BENCH_RUNS) --replicate $(BENCH_REPLICATE)
 
 ## test: set up .venv, then lint and run the test suite
 test: $(INSTALLED)

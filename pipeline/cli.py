@@ -77,6 +77,7 @@ COMMANDS: list[tuple[typer.Typer, str, str, str]] = [
     (app, "train-summarizer", "summarize", "train_summarizer"),
     (app, "summarize", "summarize", "summarize"),
     (app, "run", "run", "run"),
+    (app, "bench", "bench", "bench"),
     (evaluate_app, "segmentation", "evaluate", "evaluate_segmentation"),
     (evaluate_app, "tags", "tag", "evaluate_tags"),
     (evaluate_app, "summaries", "summarize", "evaluate_summaries"),

@@ -50,7 +50,7 @@ def run(
         model = out / "model"
         run_train(list(train) if train else [clean], model, n_jobs=min(workers, 2))
         typer.echo(f"train -> {model}", err=True)
-    run_tag([clean], model, tags, min_score=min_score, workers=workers)
+    run_tag([clean], model, tags, min_score=min_score, workers=workers, dask=dask)
     typer.echo(f"tag -> {tags}", err=True)
     run_summarize(
         [str(tags)],

@@ -1,0 +1,179 @@
+"""The summarize interface: edge cases, length control, order, no duplicates, the stage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import BeritaError
+from pipeline.summarize import (
+    BEST_UNSUPERVISED,
+    METHODS,
+    PUBLIC_METHODS,
+    WARN_EMPTY,
+    WARN_ONE_SENTENCE,
+    Document,
+    length_budget,
+    run_summarize,
+    select,
+    summarize_record,
+)
+
+PARAGRAPHS = [
+    [
+        "Banjir merendam ratusan rumah di Kecamatan Dayeuhkolot, Kabupaten Bandung, Senin pagi.",
+        "Air setinggi satu meter masuk ke rumah warga setelah Sungai Citarum meluap.",
+    ],
+    [
+        "Badan Penanggulangan Bencana Daerah mengerahkan perahu karet untuk mengevakuasi warga.",
+        '"Kami sudah menyiapkan posko pengungsian di balai desa," kata petugas BPBD.',
+    ],
+    [
+        "Air setinggi satu meter masuk ke rumah warga setelah Sungai Citarum meluap.",
+        "Warga berharap pemerintah segera membangun tanggul di sepanjang sungai.",
+        "Banjir di Dayeuhkolot terjadi hampir setiap musim hujan.",
+    ],
+]
+UNSUPERVISED = [m for m in PUBLIC_METHODS if m not in ("auto", "supervised")]
+
+
+def record(paragraphs: list[list[str]], **extra: object) -> dict:
+    return {"id": "t1", "paragraphs": paragraphs, "warnings": [], **extra}
+
+
+@pytest.mark.parametrize("method", UNSUPERVISED)
+def test_empty_document_gets_a_warning_and_an_empty_summary(method: str) -> None:
+    out = summarize_record(record([]), method=method)
+    assert out["summary"]["sentences"] == [] and out["summary"]["text"] == ""
+    assert out["warnings"] == [WARN_EMPTY]
+
+
+@pytest.mark.parametrize("method", UNSUPERVISED)
+def test_one_sentence_document_returns_it_with_a_warning(method: str) -> None:
+    one = record([["Harga cabai naik tajam di Pasar Kramat Jati."]])
+    out = summarize_record(one, method=method)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [0]
+    assert out["warnings"] == [WARN_ONE_SENTENCE]
+
+
+@pytest.mark.parametrize("method", UNSUPERVISED)
+def test_every_method_returns_unique_sentences_in_document_order(method: str) -> None:
+    out = summarize_record(record(PARAGRAPHS), method=method, sentences=4)
+    picked = out["summary"]["sentences"]
+    indices = [s["index"] for s in picked]
+    assert len(picked) == 4
+    assert indices == sorted(set(indices))
+    flat = [s for p in PARAGRAPHS for s in p]
+    assert [s["text"] for s in picked] == [flat[i] for i in indices]
+    assert len({s["text"] for s in picked}) == len(picked)  # index 1 and 4 are the same text
+    assert out["summary"]["text"] == " ".join(s["text"] for s in picked)
+    assert out["summary"]["method"] == method
+    assert out["warnings"] == []
+
+
+@pytest.mark.parametrize("method", UNSUPERVISED)
+def test_asking_for_more_sentences_than_exist_returns_each_distinct_one_once(method: str) -> None:
+    out = summarize_record(record(PARAGRAPHS), method=method, sentences=50)
+    picked = out["summary"]["sentences"]
+    # Sentences 1 and 4 are the same text: whichever ranks higher is taken, never both.
+    assert len(picked) == 6
+    assert {s["text"] for s in picked} == {s for p in PARAGRAPHS for s in p}
+    assert len({1, 4} & {s["index"] for s in picked}) == 1
+
+
+def test_lead_takes_the_first_sentences_and_auto_is_the_best_unsupervised() -> None:
+    out = summarize_record(record(PARAGRAPHS), method="lead")
+    assert [s["index"] for s in out["summary"]["sentences"]] == [0, 1, 2]
+    assert summarize_record(record(PARAGRAPHS))["summary"]["method"] == BEST_UNSUPERVISED
+
+
+def test_ratio_and_word_budgets() -> None:
+    out = summarize_record(record(PARAGRAPHS), method="lead", ratio=0.3)  # ceil(0.3 * 7) = 3
+    assert len(out["summary"]["sentences"]) == 3
+    out = summarize_record(record(PARAGRAPHS), method="lead", words=25)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [0, 1]  # 11 + 12 words
+    out = summarize_record(record(PARAGRAPHS), method="lead", words=3)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [0]  # always one sentence
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"sentences": 2, "words": 10}, "only one length option"),
+        ({"ratio": 1.5}, "ratio"),
+        ({"sentences": 0}, "at least 1"),
+        ({"words": 0}, "at least 1"),
+    ],
+)
+def test_bad_length_options_are_user_errors(options: dict, message: str) -> None:
+    with pytest.raises(BeritaError, match=message):
+        length_budget(10, **options)
+
+
+def test_unknown_method_and_supervised_without_model_are_user_errors() -> None:
+    with pytest.raises(BeritaError, match="unknown summarization method 'lexrank'"):
+        summarize_record(record(PARAGRAPHS), method="lexrank")
+    with pytest.raises(BeritaError, match="--model"):
+        summarize_record(record(PARAGRAPHS), method="supervised")
+    with pytest.raises(BeritaError, match="paragraphs"):
+        summarize_record({"id": "x", "text": "no paragraphs"})
+
+
+def test_select_skips_empty_and_duplicate_sentences() -> None:
+    doc = Document.from_paragraphs([["Satu dua tiga.", "...", "satu DUA tiga!", "Empat lima."]])
+    chosen = select(doc, [(2, 0.9), (0, 0.8), (1, 0.7), (3, 0.1)], 3)
+    assert chosen == [(2, 0.9), (3, 0.1)]
+
+
+def test_record_is_not_mutated_and_keeps_its_fields() -> None:
+    original = record(PARAGRAPHS, label="tajuk utama", warnings=["clean: something"])
+    snapshot = json.dumps(original, sort_keys=True)
+    out = summarize_record(original, method="lead")
+    assert json.dumps(original, sort_keys=True) == snapshot
+    assert out["label"] == "tajuk utama" and out["warnings"] == ["clean: something"]
+
+
+def test_plain_variants_exist_for_every_sumy_method() -> None:
+    sumy = {"lex-rank", "text-rank", "lsa", "luhn", "kl", "sum-basic", "edmundson", "reduction"}
+    assert sumy <= set(METHODS) and {f"{m}-plain" for m in sumy} <= set(METHODS)
+
+
+def test_run_summarize_writes_artifact_and_report(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.jsonl"
+    rows = [
+        {"id": "a", "paragraphs": PARAGRAPHS, "removed": [], "text": "x", "warnings": []},
+        {"id": "b", "paragraphs": [], "removed": [], "text": "", "warnings": []},
+    ]
+    clean.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "build" / "summaries.jsonl"
+    report = run_summarize([str(clean)], str(out), method="centrality", sentences=2)
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [len(r["summary"]["sentences"]) for r in written] == [2, 0]
+    assert report["counts"]["out"] == 2 and report["counts"]["warned"] == 1
+    assert json.loads((tmp_path / "build" / "summaries.report.json").read_text())["stage"] == (
+        "summarize"
+    )
+    with pytest.raises(BeritaError, match="no trained summarizer"):
+        run_summarize([str(clean)], str(out), model_dir=str(tmp_path / "missing"))
+
+
+def test_cli_summarize_reports_bad_options_in_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    clean = tmp_path / "clean.jsonl"
+    clean.write_text(
+        json.dumps({"id": "a", "paragraphs": PARAGRAPHS, "removed": [], "text": "x"}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "s.jsonl"
+    ok = CliRunner().invoke(app, ["summarize", str(clean), "-o", str(out), "--method", "lead"])
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["method"] == "lead"
+    bad = CliRunner().invoke(app, ["summarize", str(clean), "-o", str(out), "--method", "nope"])
+    assert bad.exit_code == 1
+    assert "unknown summarization method 'nope'" in bad.output
+    assert "Traceback" not in bad.output

@@ -1,0 +1,93 @@
+"""sumy on Indonesian: every method offline, documents built from our sentences, Edmundson cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.language import stem
+from pipeline.summarize import SUMY_METHODS, Document
+from pipeline.sumy_methods import (
+    EDMUNDSON_BONUS_WORDS,
+    EDMUNDSON_STIGMA_WORDS,
+    PlainTokenizer,
+    build_document,
+    build_summarizer,
+    rank,
+)
+
+DOC = Document.from_paragraphs(
+    [
+        [
+            "Pemerintah Provinsi Jawa Barat meresmikan jalan tol baru di Cirebon, Senin.",
+            "Jalan tol sepanjang 40 kilometer itu memangkas waktu tempuh ke Semarang.",
+        ],
+        [
+            '"Saya senang sekali, perjalanan jadi lebih cepat," ujar seorang sopir truk.',
+            "Baca juga foto-foto peresmian jalan tol di galeri kami.",
+        ],
+        ["Pemerintah berencana membangun jalan tol lain di selatan Jawa Barat tahun depan."],
+    ],
+    title="Jalan Tol Baru Diresmikan di Cirebon",
+)
+
+
+@pytest.mark.parametrize("resources", ["ours", "plain"])
+@pytest.mark.parametrize("name", SUMY_METHODS)
+def test_every_sumy_method_ranks_every_sentence_offline(name: str, resources: str) -> None:
+    ranking = rank(DOC, name=name, resources=resources, n=3)
+    assert sorted(i for i, _ in ranking) == list(range(len(DOC)))
+    assert all(isinstance(score, float) for _, score in ranking)
+
+
+def test_document_is_built_from_our_sentences_with_the_title_as_heading() -> None:
+    summarizer, tokenizer = build_summarizer("luhn", "ours")
+    document = build_document(DOC, tokenizer)
+    assert [str(s) for s in document.sentences] == list(DOC.sentences)  # nothing re-split
+    assert [str(h) for h in document.headings] == [DOC.title]
+    assert len(document.paragraphs) == 3
+
+
+def test_our_words_keep_reduplication_and_drop_numbers_plain_words_do_not() -> None:
+    _, ours = build_summarizer("lsa", "ours")
+    assert ours.to_words("Foto-foto 40 jalan") == ("Foto-foto", "jalan")
+    assert PlainTokenizer().to_words("Foto-foto 40 jalan") == ("Foto", "foto", "40", "jalan")
+
+
+def test_ours_uses_stop_words_and_the_sastrawi_stemmer() -> None:
+    summarizer, _ = build_summarizer("luhn", "ours")
+    assert "yang" in summarizer.stop_words
+    assert summarizer.stem_word("meresmikan") == stem("meresmikan") == "resmi"
+    plain, _ = build_summarizer("luhn", "plain")
+    assert not plain.stop_words and plain.stem_word("Meresmikan") == "meresmikan"
+
+
+def test_edmundson_cue_words_promote_a_lead_like_sentence_over_a_quote() -> None:
+    summarizer, _ = build_summarizer("edmundson", "ours")
+    assert summarizer.bonus_words and summarizer.stigma_words and summarizer.null_words
+    assert stem("mengumumkan") in summarizer.bonus_words
+    middle = Document.from_paragraphs(
+        [
+            ["Hujan turun sejak sore."],
+            ['"Saya kira kita harus sabar," ujar seorang warga.'],
+            ["Pemerintah mengumumkan status siaga banjir, Senin."],
+            ["Sungai masih meluap."],
+        ]
+    )
+    ratings = dict(rank(middle, name="edmundson", resources="ours"))
+    # Sentences 1 and 2 share the same location class (middle paragraphs, first sentence), so
+    # only the cue words separate them: bonus (mengumumkan, Senin) over stigma (saya, ujar).
+    assert ratings[2] > ratings[1]
+    plain = dict(rank(middle, name="edmundson", resources="plain"))
+    assert plain[2] == plain[1]
+
+
+def test_cue_word_lists_are_indonesian_and_disjoint() -> None:
+    assert not set(EDMUNDSON_BONUS_WORDS) & set(EDMUNDSON_STIGMA_WORDS)
+    assert {"ujar", "baca", "saya"} <= set(EDMUNDSON_STIGMA_WORDS)
+
+
+def test_unknown_sumy_method_or_resources_are_refused() -> None:
+    with pytest.raises(ValueError, match="unknown sumy method"):
+        build_summarizer("random", "ours")
+    with pytest.raises(ValueError, match="resources"):
+        build_summarizer("lsa", "english")
