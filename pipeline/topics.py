@@ -31,7 +31,6 @@ def discover_topics(
     from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    started = time.perf_counter()
     ids: list[str] = []
     texts: list[str] = []
     for record in records:
@@ -89,7 +88,6 @@ def discover_topics(
         "reconstruction_error": round(float(nmf.reconstruction_err_), 4),
         "topics": topics,
         "documents": dict(sorted(documents.items())),
-        "duration_s": round(time.perf_counter() - started, 3),
     }
 
 
@@ -106,11 +104,24 @@ def _corpus_surface_forms(texts: Sequence[str], wanted: set[str]) -> dict[str, s
 def run_topics(
     inputs: Sequence[str | Path], output: str | Path, *, k: int, top_terms: int = TOP_TERMS
 ) -> dict[str, Any]:
-    """Discover `k` topics in `inputs` (any input the clean stage reads) and write JSON."""
-    from pipeline.artifacts import write_json
+    """Discover `k` topics in `inputs` (any input the clean stage reads) and write JSON.
+
+    The artifact depends only on the records (byte-identical on a re-run); where they came from
+    and how long it took go into the report beside it (`topics.report.json`).
+    """
+    from pipeline import __version__
+    from pipeline.artifacts import report_path, write_json
     from pipeline.clean_stage import load_records
 
+    started = time.perf_counter()
     result = discover_topics(load_records(list(inputs)), k, top_terms=top_terms)
-    result["inputs"] = [Path(p).as_posix() for p in inputs]
     write_json(output, result)
+    write_json(report_path(output), {
+        "counts": {"in": result["n_documents"], "topics": k},
+        "duration_s": round(time.perf_counter() - started, 3),
+        "inputs": [Path(p).as_posix() for p in inputs],
+        "params": result["params"],
+        "stage": "topics",
+        "version": __version__,
+    })
     return result

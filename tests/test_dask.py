@@ -39,3 +39,18 @@ def test_unreachable_scheduler_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler" in result.stderr
     assert not out.exists()
+
+
+def test_run_on_dask_is_byte_identical_to_local(tmp_path: Path, scheduler: str) -> None:
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    local, remote = tmp_path / "local", tmp_path / "dask"
+    result = runner.invoke(app, ["run", str(corpus), "--out", str(local), "--topics", "0"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(
+        app,
+        ["run", str(corpus), "--out", str(remote), "--topics", "0", "--model", str(local / "model"),
+         "--dask", scheduler],
+    )
+    assert result.exit_code == 0, result.output
+    for name in ("clean.jsonl", "tags.jsonl", "summaries.jsonl"):
+        assert (remote / name).read_bytes() == (local / name).read_bytes(), name
