@@ -410,7 +410,7 @@ def compare_stemming(tokens: Sequence[str]) -> dict[str, Any]:
 
     from pipeline import language
 
-    language.stem.cache_clear()
+    language.clear_stem_cache()
     language._sastrawi.cache_clear()  # cold: includes building the frozenset dictionary
     started = time.perf_counter()
     ours = [language.stem(t) for t in tokens]

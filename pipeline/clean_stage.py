@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.artifacts import read_jsonl
-from pipeline.readers import ReadError, read_documents
+from pipeline.readers import ReadError, complete, fingerprint, read_documents, text_end
 from pipeline.runner import StageRun, apply, write_stage
 
 INDONESIAN = "id"
@@ -45,11 +45,11 @@ def align_gold_labels(
             words = Counter(_tokens(sentence))
             total = sum(words.values())
             best_share, best_label = 0.0, False
-            for bag, label in originals:
-                if total:
-                    share = sum((words & bag).values()) / total
-                    if share > best_share:
-                        best_share, best_label = share, label
+            for bag, label in originals if total else ():
+                shared = sum(min(count, bag[word]) for word, count in words.items() if word in bag)
+                share = shared / total
+                if share > best_share:
+                    best_share, best_label = share, label
             row.append(best_label and best_share >= 0.6)
         aligned.append(row)
     return aligned
@@ -59,6 +59,7 @@ def clean_one(doc: dict[str, Any], *, footers: frozenset[str] = frozenset()) -> 
     """Turn one raw document into a clean record (the artifact contract of `build/clean.jsonl`)."""
     from pipeline.clean import clean_document
 
+    doc = complete(doc)
     cleaned = clean_document(
         doc["text"], detect_title=bool(doc.get("detect_title")), footers=footers
     )
@@ -90,7 +91,7 @@ def clean_one(doc: dict[str, Any], *, footers: frozenset[str] = frozenset()) -> 
 def _raw_documents(
     paths: Sequence[str | Path], run: StageRun | None, **columns: Any
 ) -> Iterator[dict[str, Any]]:
-    for item in read_documents(paths, **columns):
+    for item in read_documents(paths, defer=True, **columns):
         if isinstance(item, ReadError):
             if run is not None:
                 run.fail("", item.source, item.message)
@@ -106,14 +107,14 @@ def learn_footers(paths: Sequence[str | Path], **columns: Any) -> frozenset[str]
     seen: set[str] = set()
 
     def candidates() -> Iterator[list[str]]:
-        for doc in read_documents(paths, **columns):
+        for doc in read_documents(paths, defer=True, **columns):
             if isinstance(doc, ReadError):
                 continue
             # Copies of one article must not make its last lines look like a site footer.
-            digest = hashlib.sha256(doc["text"].encode("utf-8")).hexdigest()
+            digest = fingerprint(doc)
             if digest not in seen:
                 seen.add(digest)
-                yield footer_candidates(doc["text"])
+                yield footer_candidates(text_end(doc))
 
     return recurring_footers(candidates())
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -17,6 +17,7 @@ from importlib import resources
 WORD_PATTERN = r"[^\W\d_]+(?:[-'][^\W\d_]+)*"
 _WORD_RE = re.compile(WORD_PATTERN)
 _SENTENCE_END = frozenset(".!?")
+_TERM_RE = re.compile(WORD_PATTERN + r"|[.!?]")
 
 
 def normalize_token(token: str) -> str:
@@ -55,14 +56,56 @@ def _sastrawi() -> object:
     return Stemmer(dictionary)
 
 
-@lru_cache(maxsize=200_000)
+# The per-process stem cache: token -> stem. Plain dict (not lru_cache) so that `warm_stems` can
+# fill it ahead of forking workers; dropped whole if it ever grows past STEM_CACHE_MAX.
+STEM_CACHE_MAX = 500_000
+_STEMS: dict[str, str] = {}
+
+
 def stem(token: str) -> str:
     """Return the Sastrawi stem of one token (lowercased); cached per token."""
+    cached = _STEMS.get(token)
+    if cached is not None:
+        return cached
     word = normalize_token(token)
-    if not word:
-        return word
-    result = _sastrawi().stem(word)  # type: ignore[attr-defined]
-    return result or word
+    result = (_sastrawi().stem(word) or word) if word else word  # type: ignore[attr-defined]
+    if len(_STEMS) >= STEM_CACHE_MAX:
+        _STEMS.clear()
+    _STEMS[token] = result
+    return result
+
+
+def clear_stem_cache() -> None:
+    """Forget every cached stem (for cold-start measurements)."""
+    _STEMS.clear()
+
+
+def _stem_chunk(words: list[str]) -> list[str]:
+    return [stem(w) for w in words]
+
+
+def warm_stems(texts: Iterable[str], workers: int) -> int:
+    """Stem the distinct words of `texts` across `workers` processes into this process's cache.
+
+    Called before a stage forks its pool: the workers inherit the cache, so no word is stemmed
+    twice (otherwise each worker would stem most of the vocabulary again). Returns the number of
+    words stemmed.
+    """
+    import multiprocessing
+
+    words: set[str] = set()
+    for text in texts:
+        words.update(_stem_candidates(text))
+    todo = sorted(w for w in words if w not in _STEMS)
+    if not todo:
+        return 0
+    _sastrawi()  # build the dictionary once, before forking
+    size = max(1, len(todo) // (workers * 8))
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for chunk, stems in zip(chunks, pool.map(_stem_chunk, chunks), strict=True):
+            _STEMS.update(zip(chunk, stems, strict=True))
+    return len(todo)
 
 
 def is_protected(token: str, previous: str | None) -> bool:
@@ -70,6 +113,20 @@ def is_protected(token: str, previous: str | None) -> bool:
     if not token[:1].isupper():
         return False
     return previous is not None and previous[-1:] not in _SENTENCE_END
+
+
+def _stem_candidates(text: str) -> Iterator[str]:
+    """The normalized words of `text` that `terms(text, stemmed=True)` would stem."""
+    stops = stop_words()
+    previous: str | None = None
+    for match in _TERM_RE.finditer(text):
+        token = match.group()
+        prev, previous = previous, token
+        if token in _SENTENCE_END:
+            continue
+        norm = normalize_token(token)
+        if len(norm) >= 2 and norm not in stops and not is_protected(token, prev):
+            yield norm
 
 
 def terms(text: str, *, stemmed: bool = False, keep_stop_words: bool = False) -> list[str]:
@@ -81,7 +138,7 @@ def terms(text: str, *, stemmed: bool = False, keep_stop_words: bool = False) ->
     stops = stop_words()
     out: list[str] = []
     previous: str | None = None
-    for match in re.finditer(WORD_PATTERN + r"|[.!?]", text):
+    for match in _TERM_RE.finditer(text):
         token = match.group()
         if token in _SENTENCE_END:
             previous = token

@@ -9,8 +9,10 @@ the stream, so one bad file or line is reported while the rest go on.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ from pipeline.errors import BeritaError
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".json", ".csv")
 SIDECAR_SUFFIX = ".meta.json"
+INDOSUM_TOKENS = "indosum_tokens"  # a deferred IndoSum article's tokens (see `complete`)
 # Documentation files that sit beside data sets; skipped when a directory is expanded.
 DOC_FILE_STEMS = frozenset(
     {"readme", "changelog", "license", "licence", "copying", "notice", "authors"}
@@ -76,6 +79,9 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
     return found
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls but \t \n \f \r
+
+
 def decode(data: bytes, source: str) -> tuple[str, str]:
     """Decode file bytes as UTF-8 (with or without BOM), else cp1252; return (text, encoding)."""
     if not data.strip():
@@ -95,7 +101,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             raise BeritaError(
                 f"{source}: undecodable bytes at offset {exc.start} (not UTF-8 or cp1252)"
             ) from None
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL_RE.findall(text))
     if controls > max(8, len(text) // 100):
         raise BeritaError(f"{source}: binary file (control characters), not text")
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
@@ -128,12 +134,13 @@ def _document(
     *,
     text_column: str | None = None,
     label_column: str | None = None,
+    defer: bool = False,
 ) -> dict[str, Any] | ReadError:
     """Map one input object's fields onto a raw document."""
     from pipeline import indosum
 
     if indosum.is_indosum(obj):
-        return _indosum_document(obj, source)
+        return _indosum_document(obj, source, defer=defer)
     text = obj.get(text_column) if text_column else _first(obj, TEXT_FIELDS)
     if not isinstance(text, str) or not text.strip():
         wanted = text_column or "/".join(TEXT_FIELDS)
@@ -150,23 +157,62 @@ def _document(
     return doc
 
 
-def _indosum_document(obj: dict[str, Any], source: str) -> dict[str, Any]:
-    """An IndoSum article: tokens detokenized, its sentences kept to realign `gold_labels`."""
-    from pipeline import indosum
-
-    segments = indosum.sentences(obj)
-    summary = obj.get("summary") or []
-    reference = " ".join(indosum.detokenize(s) for s in summary if s) or None
-    return {
+def _indosum_document(obj: dict[str, Any], source: str, *, defer: bool) -> dict[str, Any]:
+    """An IndoSum article; with `defer`, its tokens wait for `complete` (in a worker)."""
+    doc = {
         "id": str(obj.get("id") or source),
         "source": source,
-        "text": "\n\n".join(" ".join(p) for p in segments),
         "title": None,
         "label": obj.get("category"),
-        "reference": reference,
         "gold_labels": obj.get("gold_labels"),
+        INDOSUM_TOKENS: {"paragraphs": obj["paragraphs"], "summary": obj.get("summary") or []},
+    }
+    return doc if defer else complete(doc)
+
+
+def complete(doc: dict[str, Any]) -> dict[str, Any]:
+    """A raw document with its text: a deferred IndoSum article detokenized, others as they are.
+
+    IndoSum's sentences are kept (`segments`) to realign `gold_labels` after cleaning.
+    """
+    tokens = doc.get(INDOSUM_TOKENS)
+    if tokens is None:
+        return doc
+    from pipeline import indosum
+
+    segments = indosum.sentences(tokens)
+    reference = " ".join(indosum.detokenize(s) for s in tokens["summary"] if s) or None
+    rest = {key: value for key, value in doc.items() if key != INDOSUM_TOKENS}
+    return {
+        **rest,
+        "text": "\n\n".join(" ".join(p) for p in segments),
+        "reference": reference,
         "segments": segments,
     }
+
+
+def text_end(doc: dict[str, Any], paragraphs: int = 6) -> str:
+    """The last `paragraphs` non-blank paragraphs of a raw document (enough to spot footers)."""
+    tokens = doc.get(INDOSUM_TOKENS)
+    if tokens is None:
+        return doc["text"]
+    from pipeline import indosum
+
+    found: list[str] = []
+    for paragraph in reversed(tokens["paragraphs"]):
+        text = " ".join(s for s in indosum.sentences({"paragraphs": [paragraph]})[0])
+        if text.strip():
+            found.append(text)
+            if len(found) == paragraphs:
+                break
+    return "\n\n".join(reversed(found))
+
+
+def fingerprint(doc: dict[str, Any]) -> str:
+    """A digest of a raw document's content (the same article gives the same digest)."""
+    tokens = doc.get(INDOSUM_TOKENS)
+    content = json.dumps(tokens["paragraphs"]) if tokens is not None else doc["text"]
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 def _rel_id(path: Path, root: Path) -> str:
@@ -198,22 +244,42 @@ def _read_txt(path: Path, root: Path, source: str) -> Iterator[dict[str, Any] | 
     yield doc
 
 
-def _read_jsonl(path: Path, root: Path, source: str, **columns: Any) -> Iterator[Any]:
-    text, _ = decode(path.read_bytes(), source)
+def _read_jsonl(
+    path: Path, root: Path, source: str, *, defer: bool = False, **columns: Any
+) -> Iterator[Any]:
+    """One document per line, streamed: memory stays flat however large the file."""
     base = _rel_id(path, root)
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ReadError(where, f"malformed JSON line ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(obj, dict):
-            yield ReadError(where, "expected a JSON object on this line")
-            continue
-        yield _document(obj, where, f"{base}:{number}", **columns)
+    with path.open("rb") as handle:
+        if b"\x00" in handle.read(8192):
+            raise BeritaError(f"{source}: binary file (contains NUL bytes), not text")
+        handle.seek(0)
+        seen_text = False
+        for number, raw in enumerate(handle, 1):
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            seen_text = True
+            where = f"{source}:{number}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                try:
+                    line = raw.decode("cp1252")
+                except UnicodeDecodeError:
+                    yield ReadError(where, f"undecodable bytes at column {exc.start + 1}")
+                    continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield ReadError(where, f"malformed JSON line ({exc.msg} at column {exc.colno})")
+                continue
+            if not isinstance(obj, dict):
+                yield ReadError(where, "expected a JSON object on this line")
+                continue
+            yield _document(obj, where, f"{base}:{number}", defer=defer, **columns)
+    if not seen_text:
+        raise BeritaError(f"{source}: empty file")
 
 
 def _read_json(path: Path, root: Path, source: str, **columns: Any) -> Iterator[Any]:
@@ -271,8 +337,13 @@ def read_documents(
     *,
     text_column: str | None = None,
     label_column: str | None = None,
+    defer: bool = False,
 ) -> Iterator[dict[str, Any] | ReadError]:
-    """Yield a raw document (or a ReadError) for every article found under `paths`, in order."""
+    """Yield a raw document (or a ReadError) for every article found under `paths`, in order.
+
+    With `defer`, IndoSum articles come without their text until `complete` is called on them
+    (detokenization is per-document work, best done in the worker that cleans the document).
+    """
     columns = {"text_column": text_column, "label_column": label_column}
     for path, root in discover(paths):
         source = path.as_posix()
@@ -281,7 +352,7 @@ def read_documents(
             if suffix == ".txt":
                 yield from _read_txt(path, root, source)
             elif suffix == ".jsonl":
-                yield from _read_jsonl(path, root, source, **columns)
+                yield from _read_jsonl(path, root, source, defer=defer, **columns)
             elif suffix == ".json":
                 yield from _read_json(path, root, source, **columns)
             else:

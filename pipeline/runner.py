@@ -6,7 +6,7 @@ import itertools
 import platform
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +17,8 @@ from pipeline.artifacts import report_path, write_json, write_jsonl
 from pipeline.errors import BeritaError
 
 Process = Callable[[dict[str, Any]], dict[str, Any]]
+
+IN_FLIGHT = 2  # batches queued to a local pool at a time
 
 # Progress bars go to stderr on a terminal only; `berita --quiet` turns them off everywhere.
 SHOW_PROGRESS = True
@@ -99,8 +101,6 @@ def _dask_outcomes(
     records: Iterable[dict[str, Any]], guarded: Guarded, address: str, batch_size: int
 ) -> Iterator[tuple[dict[str, Any], tuple[bool, Any]]]:
     """Run partitions on a Dask distributed cluster, a bounded number in flight, in order."""
-    from collections import deque
-
     try:
         from distributed import Client
     except ImportError:  # pragma: no cover - dask[distributed] is a dependency
@@ -147,11 +147,18 @@ def _outcomes(
     _WORKER_PROCESS = guarded
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
-        # Bounded batches keep memory flat: Pool.imap would read the whole input ahead.
+        # Bounded batches keep memory flat (Pool.imap would read the whole input ahead); with two
+        # in flight the workers go on with the next batch while this process writes the last.
+        pending: deque[tuple[list[dict[str, Any]], Any]] = deque()
         for batch in _batches(records, batch_size):
             chunk = max(1, len(batch) // (workers * 4))
-            outcomes = pool.map(_call_worker_process, batch, chunksize=chunk)
-            yield from zip(batch, outcomes, strict=True)
+            pending.append((batch, pool.map_async(_call_worker_process, batch, chunksize=chunk)))
+            if len(pending) >= IN_FLIGHT:
+                done, result = pending.popleft()
+                yield from zip(done, result.get(), strict=True)
+        while pending:
+            done, result = pending.popleft()
+            yield from zip(done, result.get(), strict=True)
 
 
 def apply(

@@ -280,7 +280,7 @@ def run_summarize(
     from collections import Counter
     from functools import partial
 
-    from pipeline.clean_stage import load_records
+    from pipeline.clean_stage import is_clean_artifact, load_records
     from pipeline.runner import StageRun, apply, write_stage
 
     model = None
@@ -310,5 +310,10 @@ def run_summarize(
             yield record
         run.stats["summary_sentences"] = {str(k): v for k, v in sorted(lengths.items())}
 
+    if workers > 1 and not dask and name != "lead" and all(map(is_clean_artifact, paths)):
+        from pipeline.language import warm_stems
+
+        texts = (f"{r.get('title') or ''}\n{r['text']}" for r in load_records(list(paths)))
+        run.stats["prestemmed_words"] = warm_stems(texts, workers)
     records = apply(load_records(list(paths)), process, run, workers=workers, dask=dask)
     return write_stage(tally(records), output, run)

@@ -150,3 +150,37 @@ def test_discover_skips_docs_and_sidecars(tmp_path: Path) -> None:
     for name in ("README.txt", "a.txt", "a.meta.json", "b.jsonl", "b.report.json"):
         (tmp_path / name).write_text("{}" if name.endswith("json") else "x")
     assert [p.name for p, _ in discover([tmp_path])] == ["a.txt", "b.jsonl"]
+
+
+def test_jsonl_streams_line_by_line_with_per_line_errors(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    good = json.dumps({"id": "a", "text": ARTICLE}).encode("utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + good + b"\n" + b'{"text": "rusak \x81\x8d"}\n\n' + good)
+    items = docs(path)
+    assert [i["id"] for i in items if isinstance(i, dict)] == ["a", "a"]
+    [error] = [i for i in items if isinstance(i, ReadError)]
+    assert error.source.endswith("s.jsonl:2") and "undecodable bytes" in error.message
+
+
+@pytest.mark.parametrize("data", [b"", b"\n \n"])
+def test_empty_jsonl_is_an_error(tmp_path: Path, data: bytes) -> None:
+    (tmp_path / "e.jsonl").write_bytes(data)
+    [error] = docs(tmp_path / "e.jsonl")
+    assert isinstance(error, ReadError) and "empty file" in error.message
+
+
+def test_deferred_indosum_documents_complete_to_the_same_document(tmp_path: Path) -> None:
+    from pipeline.readers import INDOSUM_TOKENS, complete, fingerprint, text_end
+
+    quote = ["Ia", "berkata", ",", '"', "Kami", "siap", ".", '"']
+    paragraphs = [[quote], [["Baca", "juga", "."]]]
+    obj = {"id": "x", "category": "teknologi", "paragraphs": paragraphs,
+           "summary": [["Kami", "siap", "."]], "gold_labels": [[True], [False]]}
+    (tmp_path / "i.jsonl").write_text(json.dumps(obj) + "\n", encoding="utf-8")
+    [eager] = docs(tmp_path / "i.jsonl")
+    [deferred] = docs(tmp_path / "i.jsonl", defer=True)
+    assert INDOSUM_TOKENS in deferred and "text" not in deferred
+    assert complete(deferred) == eager
+    assert eager["text"] == 'Ia berkata, "Kami siap."\n\nBaca juga.'
+    assert text_end(deferred) == text_end(eager) == eager["text"]
+    assert fingerprint(deferred) == fingerprint(dict(deferred))

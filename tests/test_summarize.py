@@ -177,3 +177,16 @@ def test_cli_summarize_reports_bad_options_in_one_line(tmp_path: Path) -> None:
     assert bad.exit_code == 1
     assert "unknown summarization method 'nope'" in bad.output
     assert "Traceback" not in bad.output
+
+
+def test_warm_stems_fills_the_cache_with_the_stems_terms_would_use() -> None:
+    from pipeline import language
+
+    text = "Para petani menanam padi. Menteri Pertanian meninjau persawahan di Karawang."
+    language.clear_stem_cache()
+    expected = language.terms(text, stemmed=True)
+    cold = dict(language._STEMS)
+    language.clear_stem_cache()
+    assert language.warm_stems([text], workers=2) == len(cold)
+    assert language._STEMS == cold
+    assert language.terms(text, stemmed=True) == expected
