@@ -97,6 +97,26 @@ def run_batch(guarded: Guarded, batch: list[dict[str, Any]]) -> list[tuple[bool,
     return [guarded(record) for record in batch]
 
 
+Job = tuple[list[dict[str, Any]], Callable[[], list[tuple[bool, Any]]]]
+
+
+def _in_order(jobs: Iterable[Job], in_flight: int) -> Iterator[tuple[dict[str, Any], Any]]:
+    """(record, outcome) pairs of submitted batches in order, at most `in_flight` pending."""
+    pending: deque[Job] = deque()
+    for job in jobs:
+        pending.append(job)  # pulling the job from the generator submitted it
+        if len(pending) >= in_flight:
+            batch, result = pending.popleft()
+            yield from zip(batch, result(), strict=True)
+    while pending:
+        batch, result = pending.popleft()
+        yield from zip(batch, result(), strict=True)
+
+
+def _chunk(batch: list[dict[str, Any]], workers: int) -> int:
+    return max(1, len(batch) // (workers * 4))
+
+
 def _dask_outcomes(
     records: Iterable[dict[str, Any]], guarded: Guarded, address: str, batch_size: int
 ) -> Iterator[tuple[dict[str, Any], tuple[bool, Any]]]:
@@ -113,15 +133,11 @@ def _dask_outcomes(
         in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
         # The process function (and the fitted model in it) is shipped to every worker once.
         [shared] = client.scatter([guarded], broadcast=True)
-        pending: deque[tuple[list[dict[str, Any]], Any]] = deque()
-        for batch in _batches(records, batch_size):
-            pending.append((batch, client.submit(run_batch, shared, batch, pure=False)))
-            if len(pending) >= in_flight:
-                done, future = pending.popleft()
-                yield from zip(done, future.result(), strict=True)
-        while pending:
-            done, future = pending.popleft()
-            yield from zip(done, future.result(), strict=True)
+        jobs = (
+            (batch, client.submit(run_batch, shared, batch, pure=False).result)
+            for batch in _batches(records, batch_size)
+        )
+        yield from _in_order(jobs, in_flight)
 
 
 def _outcomes(
@@ -149,16 +165,11 @@ def _outcomes(
     with context.Pool(workers) as pool:
         # Bounded batches keep memory flat (Pool.imap would read the whole input ahead); with two
         # in flight the workers go on with the next batch while this process writes the last.
-        pending: deque[tuple[list[dict[str, Any]], Any]] = deque()
-        for batch in _batches(records, batch_size):
-            chunk = max(1, len(batch) // (workers * 4))
-            pending.append((batch, pool.map_async(_call_worker_process, batch, chunksize=chunk)))
-            if len(pending) >= IN_FLIGHT:
-                done, result = pending.popleft()
-                yield from zip(done, result.get(), strict=True)
-        while pending:
-            done, result = pending.popleft()
-            yield from zip(done, result.get(), strict=True)
+        jobs = (
+            (batch, pool.map_async(_call_worker_process, batch, _chunk(batch, workers)).get)
+            for batch in _batches(records, batch_size)
+        )
+        yield from _in_order(jobs, IN_FLIGHT)
 
 
 def apply(
