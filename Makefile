@@ -29,7 +29,8 @@ BENCH_REPLICATE ?= 10
 find_inputs = $(shell find $(1) -type f \( -name '*.txt' -o -name '*.json' -o -name '*.jsonl' -o -name '*.csv' \) 2>/dev/null | LC_ALL=C sort)
 CORPUS_FILES := $(call find_inputs,$(CORPUS))
 TRAIN_FILES := $(call find_inputs,$(TRAIN))
-COMMON_CODE := pipeline/__init__.py pipeline/cli.py pipeline/artifacts.py pipeline/runner.py pipeline/errors.py
+COMMON_CODE := pipeline/__init__.py pipeline/cli.py pipeline/artifacts.py pipeline/runner.py pipeline/errors.py \
+	pipeline/commands/options.py
 CLEAN_CODE := $(COMMON_CODE) pipeline/commands/clean.py pipeline/clean_stage.py pipeline/clean.py \
 	pipeline/readers.py pipeline/indosum.py pipeline/segment.py pipeline/langid.py \
 	pipeline/language.py $(wildcard pipeline/data/*)

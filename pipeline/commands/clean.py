@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from pipeline.commands.options import Dask, Workers
+
 
 def clean(
     inputs: Annotated[
@@ -22,14 +24,11 @@ def clean(
     label_column: Annotated[
         str | None, typer.Option(help="Field holding the topic label (default: auto).")
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    workers: Workers = 1,
     keep_duplicates: Annotated[
         bool, typer.Option(help="Write exact duplicates too (they are always reported).")
     ] = False,
-    dask: Annotated[
-        str | None,
-        typer.Option(help="Run on a Dask cluster: scheduler address, e.g. tcp://host:8786."),
-    ] = None,
+    dask: Dask = None,
 ) -> None:
     """Clean raw Indonesian news articles (encoding, boilerplate, broken lines, sentences).
 

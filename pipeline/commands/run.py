@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from pipeline.commands.options import Dask, Workers
+
 
 def run(
     inputs: Annotated[list[Path], typer.Argument(help="Raw articles: files or directories.")],
@@ -28,11 +30,8 @@ def run(
         float, typer.Option(min=0.0, max=1.0, help="Below this topic score: unknown.")
     ] = 0.6,
     topics_k: Annotated[int, typer.Option("--topics", min=0, help="NMF topics (0: skip).")] = 5,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
-    dask: Annotated[
-        str | None,
-        typer.Option(help="Run on a Dask cluster: scheduler address, e.g. tcp://host:8786."),
-    ] = None,
+    workers: Workers = 1,
+    dask: Dask = None,
 ) -> None:
     """Run clean -> tag -> summarize on raw articles, writing the same artifacts as `make all`.
 

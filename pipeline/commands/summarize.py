@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from pipeline.commands.options import Dask, Workers
+
 METHOD_HELP = (
     "auto (trained summarizer with --model, else the best unsupervised), lead, lex-rank, "
     "text-rank, lsa, luhn, kl, sum-basic, edmundson, reduction, centrality, supervised."
@@ -32,7 +34,8 @@ def summarize(
     model: Annotated[
         Path | None, typer.Option(help="Trained summarizer directory (berita train-summarizer).")
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    workers: Workers = 1,
+    dask: Dask = None,
 ) -> None:
     """Add an extractive `summary` to every article (sentences in document order).
 
@@ -43,6 +46,7 @@ def summarize(
     report = run_summarize(
         [str(p) for p in inputs], str(output), method=method, sentences=sentences, ratio=ratio,
         words=words, model_dir=str(model) if model else None, workers=workers,
+        dask=dask,
     )
     counts = report["counts"]
     typer.echo(

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from pipeline.commands.options import Dask, Workers
+
 
 def train(
     inputs: Annotated[
@@ -74,11 +76,8 @@ def tag(
     ] = 0.0,
     top_k: Annotated[int, typer.Option(min=1, help="How many ranked topics to list.")] = 3,
     keywords: Annotated[int, typer.Option(min=0, help="How many keywords per document.")] = 10,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
-    dask: Annotated[
-        str | None,
-        typer.Option(help="Run on a Dask cluster: scheduler address, e.g. tcp://host:8786."),
-    ] = None,
+    workers: Workers = 1,
+    dask: Dask = None,
 ) -> None:
     """Add topic, ranked topics and keywords to every record.
 
