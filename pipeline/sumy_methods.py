@@ -45,9 +45,12 @@ EDMUNDSON_STIGMA_WORDS: tuple[str, ...] = (
 )
 
 
-# SumBasic already discounts frequent words as it picks sentences; on the training split it did
-# better with our tokenizer and stemmer but without stop-word filtering (34.9 vs 34.4 ROUGE-1).
+# SumBasic already discounts frequent words as it picks sentences, and stemming pools affixed
+# forms into inflated probabilities. On the training split (1,685 articles, 3 sentences, ROUGE-1):
+# our tokenizer alone 36.54; + stemmer 36.39; + stop words 35.97; + both 35.63; out of the box
+# 36.20. So SumBasic gets our tokenizer (reduplication kept, no numbers) without the other two.
 NO_STOP_WORDS = frozenset({"sum-basic"})
+NO_STEMMER = frozenset({"sum-basic"})
 
 
 class PlainTokenizer:
@@ -122,7 +125,7 @@ def build_summarizer(name: str, resources: str = "ours") -> tuple[Any, Any]:
     if resources not in ("ours", "plain"):
         raise ValueError(f"resources must be 'ours' or 'plain', got {resources!r}")
     ours = resources == "ours"
-    summarizer = classes[name](stem if ours else null_stemmer)
+    summarizer = classes[name](stem if ours and name not in NO_STEMMER else null_stemmer)
     if name == "edmundson":
         if ours:
             summarizer.bonus_words = EDMUNDSON_BONUS_WORDS

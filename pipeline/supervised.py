@@ -173,12 +173,16 @@ def _one_thread() -> Any:
     return threadpool_limits(1)
 
 
-def make_classifier(model: str, random_state: int = SEED) -> Any:
-    """A fresh scikit-learn classifier for `model` ('gradient-boosting' or 'logistic')."""
-    if model == "gradient-boosting":
-        from sklearn.ensemble import HistGradientBoostingClassifier
+def make_classifier(model: str, random_state: int = SEED, *, regression: bool = False) -> Any:
+    """A fresh scikit-learn estimator for `model` ('gradient-boosting' or 'logistic').
 
-        return HistGradientBoostingClassifier(
+    With `regression`, the gradient-boosting variant regresses a soft target in 0..1 instead.
+    """
+    if model == "gradient-boosting":
+        from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
+
+        estimator = HistGradientBoostingRegressor if regression else HistGradientBoostingClassifier
+        return estimator(
             # A fixed number of rounds (chosen on the dev split): early stopping would hold out a
             # random tenth of the rows and make the model depend on the seed.
             learning_rate=0.05, max_iter=300, max_leaf_nodes=31, min_samples_leaf=40,
@@ -227,21 +231,32 @@ class ExtractiveSummarizer:
         The sentence classifier.
     mmr_lambda : float
         Relevance weight in MMR (1.0 = pure probability order).
+    soft_weight : float
+        With references given to `fit` (gradient boosting only), the target is
+        `(1 - soft_weight) * gold label + soft_weight * ROUGE-1 F1 of the sentence against the
+        reference`: the oracle's labels are sparse (most sentences near a summary sentence are
+        simply 0), the soft part tells the model how close each sentence comes. 0.5 was best of
+        {0, 0.3, 0.5, 0.7} on the dev split (70.8 vs 70.3 ROUGE-1 for labels only).
     random_state : int
         Seed of the classifier.
     """
 
     def __init__(
-        self, model: str = "gradient-boosting", mmr_lambda: float = 0.9, random_state: int = SEED
+        self,
+        model: str = "gradient-boosting",
+        mmr_lambda: float = 0.9,
+        soft_weight: float = 0.5,
+        random_state: int = SEED,
     ) -> None:
         self.model = model
         self.mmr_lambda = mmr_lambda
+        self.soft_weight = soft_weight
         self.random_state = random_state
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """The constructor parameters (scikit-learn convention)."""
         return {"model": self.model, "mmr_lambda": self.mmr_lambda,
-                "random_state": self.random_state}
+                "soft_weight": self.soft_weight, "random_state": self.random_state}
 
     def set_params(self, **params: Any) -> ExtractiveSummarizer:
         """Set constructor parameters (scikit-learn convention)."""
@@ -251,19 +266,37 @@ class ExtractiveSummarizer:
             setattr(self, key, value)
         return self
 
-    def fit(self, X: Sequence[Document], y: Sequence[Sequence[bool]]) -> ExtractiveSummarizer:
-        """Fit the sentence classifier on documents `X` and their per-sentence labels `y`."""
-        if not 0.0 <= self.mmr_lambda <= 1.0:
-            raise ValueError(
-                f"The 'mmr_lambda' parameter of ExtractiveSummarizer must be a float in [0, 1]. "
-                f"Got {self.mmr_lambda!r} instead."
-            )
+    def fit(
+        self,
+        X: Sequence[Document],
+        y: Sequence[Sequence[bool]],
+        references: Sequence[str | None] | None = None,
+    ) -> ExtractiveSummarizer:
+        """Fit on documents `X`, their per-sentence labels `y` and (optionally) references."""
+        for name in ("mmr_lambda", "soft_weight"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ValueError(
+                    f"The '{name}' parameter of ExtractiveSummarizer must be a float in [0, 1]. "
+                    f"Got {getattr(self, name)!r} instead."
+                )
         features, labels = stack_features(X, y)
         if len(set(labels.tolist())) < 2:
             raise ValueError("training data needs both summary and non-summary sentences")
+        soft = (
+            references is not None
+            and self.soft_weight > 0
+            and self.model == "gradient-boosting"
+            and all(references)
+        )
         with _one_thread():
-            self.classifier_ = make_classifier(self.model, self.random_state)
-            self.classifier_.fit(features, labels)
+            self.classifier_ = make_classifier(self.model, self.random_state, regression=soft)
+            if soft:
+                overlap = soft_targets(X, references)  # type: ignore[arg-type]
+                target = (1 - self.soft_weight) * labels + self.soft_weight * overlap
+                self.classifier_.fit(features, target)
+            else:
+                self.classifier_.fit(features, labels)
+        self.regression_ = soft
         self.feature_names_ = FEATURE_NAMES
         self.n_documents_ = len(X)
         return self
@@ -272,6 +305,8 @@ class ExtractiveSummarizer:
         if not len(features):
             return np.zeros(0)
         with _one_thread():
+            if getattr(self, "regression_", False):
+                return np.clip(self.classifier_.predict(features), 0.0, 1.0)
             return self.classifier_.predict_proba(features)[:, 1]
 
     def _check_fitted(self) -> None:
@@ -298,6 +333,17 @@ class ExtractiveSummarizer:
         from pipeline.summarize import select
 
         return [[i for i, _ in select(d, self.rank(d), n_sentences)] for d in X]
+
+
+def soft_targets(docs: Sequence[Document], references: Sequence[str]) -> np.ndarray:
+    """ROUGE-1 F1 (0..1) of every sentence of every document against its reference."""
+    from pipeline.rouge import rouge
+
+    return np.array([
+        rouge(sentence, reference)["rouge1"] / 100.0
+        for doc, reference in zip(docs, references, strict=True)
+        for sentence in doc.sentences
+    ])
 
 
 def stack_features(
@@ -369,21 +415,22 @@ def tune_mmr(
 def fit_on_split(
     train: Sequence[dict[str, Any]], dev: Sequence[dict[str, Any]], *, model: str | None = None
 ) -> tuple[ExtractiveSummarizer, dict[str, Any]]:
-    """Fit on `train` records (choosing the classifier by grouped CV unless `model` is given)
-    and tune MMR on `dev`; returns the summarizer and what was measured on the way."""
+    """Choose the classifier by grouped CV on `train` (unless `model` is given), tune MMR on
+    `dev`, then refit on both; returns the summarizer and what was measured on the way."""
     from pipeline.summarize import Document
 
-    labelled = [(Document.from_record(r), flat_labels(r)) for r in train]
-    labelled = [(d, y) for d, y in labelled if y is not None]
+    labelled = [(Document.from_record(r), flat_labels(r), r.get("reference")) for r in train]
+    labelled = [(d, y, ref) for d, y, ref in labelled if y is not None]
     if not labelled:
         raise BeritaError("no training record has gold_labels: cannot train a summarizer")
-    docs = [d for d, _ in labelled]
-    labels = [y for _, y in labelled]
+    docs = [d for d, _, _ in labelled]
+    labels = [y for _, y, _ in labelled]
+    references = [ref for _, _, ref in labelled]
     info: dict[str, Any] = {"train_documents": len(docs), "train_sentences": sum(map(len, docs))}
     if model is None:
         info["cv"] = compare_models(docs, labels)
         model = max(info["cv"], key=lambda m: info["cv"][m]["average_precision"])
-    summarizer = ExtractiveSummarizer(model=model).fit(docs, labels)
+    summarizer = ExtractiveSummarizer(model=model).fit(docs, labels, references)
     tune = [r for r in dev if r.get("reference")]
     if tune:
         lam, scores = tune_mmr(
@@ -392,6 +439,16 @@ def fit_on_split(
         summarizer.set_params(mmr_lambda=lam)
         info["dev_documents"] = len(tune)
         info["dev_rouge1_by_mmr_lambda"] = scores
+    # Choices made, the final model learns from train and dev together (test stays unseen).
+    extra = [(Document.from_record(r), flat_labels(r), r.get("reference")) for r in dev]
+    extra = [(d, y, ref) for d, y, ref in extra if y is not None]
+    if extra:
+        summarizer.fit(
+            docs + [d for d, _, _ in extra],
+            labels + [y for _, y, _ in extra],
+            references + [ref for _, _, ref in extra],
+        )
+        info["refit_documents"] = len(docs) + len(extra)
     info["params"] = summarizer.get_params()
     return summarizer, info
 
@@ -399,7 +456,7 @@ def fit_on_split(
 def train_summarizer(
     data: Sequence[str | Path], out_dir: str | Path, *, model: str | None = None
 ) -> dict[str, Any]:
-    """Train on the `train` part of `data` (tune MMR on `dev`; `test` stays unseen) and write
+    """Train on the `train` and `dev` parts of `data` (`test` stays unseen) and write
     `summarizer.joblib` + `summarizer.json` into `out_dir`; returns the JSON metadata.
 
     `model` fixes the classifier; by default it is chosen by grouped cross-validation.

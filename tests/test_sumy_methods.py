@@ -91,3 +91,10 @@ def test_unknown_sumy_method_or_resources_are_refused() -> None:
         build_summarizer("random", "ours")
     with pytest.raises(ValueError, match="resources"):
         build_summarizer("lsa", "english")
+
+
+def test_sum_basic_gets_our_tokenizer_only() -> None:
+    summarizer, tokenizer = build_summarizer("sum-basic", "ours")
+    assert not summarizer.stop_words
+    assert summarizer.stem_word("Meresmikan") == "meresmikan"
+    assert tokenizer.to_words("Foto-foto 40 jalan") == ("Foto-foto", "jalan")

@@ -178,3 +178,22 @@ def test_trained_on_indosum_beats_random_positions_on_held_out_articles(
         randomly.append((" ".join(flat[i] for i in picked), record["reference"]))
     assert len(ours) >= 50
     assert mean_rouge(ours)["rouge1"] > mean_rouge(randomly)["rouge1"] + 10
+
+
+def test_soft_targets_train_a_regressor_on_labels_and_reference_overlap() -> None:
+    from pipeline.supervised import soft_targets
+
+    records = synthetic_records(24)
+    docs = [Document.from_record(r) for r in records]
+    labels = [flat_labels(r) for r in records]
+    references = [" ".join(d.sentences[:1]) for d in docs]  # the lead is the reference
+    overlap = soft_targets(docs[:2], references[:2])
+    assert len(overlap) == len(docs[0]) + len(docs[1])
+    assert overlap[0] == pytest.approx(1.0) and (overlap >= 0).all() and (overlap <= 1).all()
+    summarizer = ExtractiveSummarizer().fit(docs[:16], labels[:16], references[:16])
+    assert summarizer.regression_
+    p = summarizer.predict_proba(docs[16])
+    assert ((p >= 0) & (p <= 1)).all()
+    assert summarizer.predict(docs[16:], n_sentences=1) == [[0]] * 8
+    unlabelled = ExtractiveSummarizer(soft_weight=0.0).fit(docs[:16], labels[:16], references[:16])
+    assert not unlabelled.regression_

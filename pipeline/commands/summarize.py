@@ -69,10 +69,11 @@ def train_summarizer(
         typer.Option(help="gradient-boosting or logistic (default: chosen by cross-validation)."),
     ] = None,
 ) -> None:
-    """Train the supervised extractive summarizer on IndoSum gold labels (train split only).
+    """Train the supervised extractive summarizer on gold labels (IndoSum train + dev splits).
 
-    The classifier is chosen by grouped cross-validation, MMR is tuned on the dev split; the test
-    split is never seen, so `berita evaluate summaries --model` stays honest.
+    The classifier is chosen by grouped cross-validation on train, MMR is tuned on dev, then the
+    model is refit on both; the test split is never seen, so `evaluate summaries --model` stays
+    honest.
 
     Example: berita train-summarizer ../shared/data/indosum -o build/summarizer/
     """
@@ -80,7 +81,8 @@ def train_summarizer(
 
     meta = train([str(p) for p in data], output, model=classifier)
     typer.echo(
-        f"train-summarizer: {meta['params']['model']} on {meta['train_documents']} articles "
+        f"train-summarizer: {meta['params']['model']} on "
+        f"{meta.get('refit_documents', meta['train_documents'])} articles "
         f"(mmr_lambda={meta['params']['mmr_lambda']}) -> {output}",
         err=True,
     )
