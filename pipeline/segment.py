@@ -139,7 +139,7 @@ def split_sentences(paragraph: str) -> list[str]:
             continue
         segment = text[cuts[-1] if cuts else 0 : start - 1]
         if _LIST_MARKER_RE.fullmatch(segment):
-            list_number = int(segment[:-1]) if segment[:-1].isdigit() else 0
+            list_number = int(segment[:-1]) if segment[:-1].isdecimal() else 0
             continue  # `1. Nico Rosberg ...` stays one sentence
         inline = _INLINE_NUMBER_RE.search(segment)
         if inline and (inline.group(1) or 0 < list_number == int(inline.group(2)) - 1):

@@ -348,3 +348,8 @@ def test_ours_reaches_f1_098_on_held_out_indosum() -> None:
     assert result["systems"]["ours"]["f1"] >= 0.98
     assert result["systems"]["ours"]["uncontested"]["f1"] >= 0.99
     assert time.perf_counter() - started < 10
+
+
+def test_superscript_digit_list_marker_does_not_crash() -> None:
+    # `¹` is a digit to str.isdigit but not a number int() can read (found by hypothesis).
+    assert split_sentences("¹. 0") == ["¹. 0"]
