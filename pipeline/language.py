@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -95,8 +95,9 @@ def warm_stems(texts: Iterable[str], workers: int) -> int:
 
     words: set[str] = set()
     for text in texts:
-        words.update(_stem_candidates(text))
-    todo = sorted(w for w in words if w not in _STEMS)
+        words |= _stem_candidates(text)
+    stops = stop_words()
+    todo = sorted(w for w in {normalize_token(w) for w in words} - stops if w not in _STEMS)
     if not todo:
         return 0
     _sastrawi()  # build the dictionary once, before forking
@@ -115,18 +116,13 @@ def is_protected(token: str, previous: str | None) -> bool:
     return previous is not None and previous[-1:] not in _SENTENCE_END
 
 
-def _stem_candidates(text: str) -> Iterator[str]:
-    """The normalized words of `text` that `terms(text, stemmed=True)` would stem."""
-    stops = stop_words()
-    previous: str | None = None
-    for match in _TERM_RE.finditer(text):
-        token = match.group()
-        prev, previous = previous, token
-        if token in _SENTENCE_END:
-            continue
-        norm = normalize_token(token)
-        if len(norm) >= 2 and norm not in stops and not is_protected(token, prev):
-            yield norm
+def _stem_candidates(text: str) -> set[str]:
+    """Words of `text` that `terms(text, stemmed=True)` will stem: the lowercase ones.
+
+    (Capitalized words are mostly names, which are never stemmed; a sentence-initial one is
+    simply stemmed when first met. Which words are warmed never changes a result.)
+    """
+    return {w for w in set(_WORD_RE.findall(text)) if w[:1].islower() and len(w) >= 2}
 
 
 def terms(text: str, *, stemmed: bool = False, keep_stop_words: bool = False) -> list[str]:
