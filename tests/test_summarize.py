@@ -185,6 +185,7 @@ def test_warm_stems_fills_the_cache_and_changes_no_result() -> None:
     text = "Para petani menanam padi. Menteri Pertanian meninjau persawahan di Karawang."
     language.clear_stem_cache()
     expected = language.terms(text, stemmed=True)
+    language.clear_stem_cache()
     assert language.warm_stems([text], workers=2) == 5  # the lowercase content words
     assert language._STEMS["menanam"] == "tanam" and "Karawang" not in language._STEMS
     assert language.terms(text, stemmed=True) == expected
