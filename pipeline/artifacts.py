@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -43,12 +44,53 @@ def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
         raise
 
 
-def write_jsonl(path: str | Path, records: Iterable[dict[str, Any]]) -> int:
-    """Write records as JSON Lines atomically; return how many were written."""
+@dataclass(frozen=True)
+class Line:
+    """One record still serialized: a line of a JSON Lines artifact and where it came from.
+
+    Stages hand lines (not parsed records) to their workers, so that parsing, like processing
+    and serializing, happens in parallel and the main process only moves text.
+    """
+
+    text: str
+    source: str  # path:line
+
+    def parse(self) -> dict[str, Any]:
+        """The record on this line; a malformed line is a one-line error naming it."""
+        try:
+            record = json.loads(self.text)
+        except json.JSONDecodeError as exc:
+            raise BeritaError(f"{self.source}: malformed JSON ({exc.msg})") from None
+        if not isinstance(record, dict):
+            raise BeritaError(f"{self.source}: expected a JSON object per line")
+        return record
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A processed record already serialized with `dumps`, plus what the stage report needs."""
+
+    text: str
+    info: Any
+
+
+def read_lines(path: str | Path) -> Iterator[Line]:
+    """Stream the non-blank lines of a JSON Lines artifact, unparsed."""
+    path = Path(path)
+    if not path.is_file():
+        raise BeritaError(f"{path}: no such file")
+    with path.open(encoding="utf-8") as handle:
+        for number, text in enumerate(handle, 1):
+            if text.strip():
+                yield Line(text.rstrip("\n"), f"{path.as_posix()}:{number}")
+
+
+def write_jsonl(path: str | Path, records: Iterable[dict[str, Any] | Encoded]) -> int:
+    """Write records (or already encoded records) as JSON Lines atomically; return the count."""
     count = 0
     with atomic_writer(path) as handle:
         for record in records:
-            handle.write(dumps(record))
+            handle.write(record.text if isinstance(record, Encoded) else dumps(record))
             handle.write("\n")
             count += 1
     return count

@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pipeline.artifacts import read_jsonl
+from pipeline.artifacts import read_jsonl, read_lines
 from pipeline.readers import ReadError, complete, fingerprint, read_documents, text_end
 from pipeline.runner import StageRun, apply, write_stage
 
@@ -197,13 +197,20 @@ def is_clean_artifact(path: str | Path) -> bool:
 
 
 def load_records(
-    paths: Sequence[str | Path], *, text_column: str | None = None, label_column: str | None = None
-) -> Iterator[dict[str, Any]]:
-    """Clean records from clean artifacts as they are, or from raw inputs cleaned on the fly."""
+    paths: Sequence[str | Path],
+    *,
+    text_column: str | None = None,
+    label_column: str | None = None,
+    lines: bool = False,
+) -> Iterator[Any]:
+    """Clean records from clean artifacts as they are, or from raw inputs cleaned on the fly.
+
+    With `lines`, records of clean artifacts come unparsed, as `Line`s (see `runner.apply`).
+    """
     raw = [p for p in paths if not is_clean_artifact(p)]
     for path in paths:
         if is_clean_artifact(path):
-            yield from read_jsonl(path)
+            yield from read_lines(path) if lines else read_jsonl(path)
     if raw:
         columns = {"text_column": text_column, "label_column": label_column}
         run = StageRun("load", {})

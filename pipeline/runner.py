@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.artifacts import report_path, write_json, write_jsonl
+from pipeline.artifacts import Encoded, Line, dumps, report_path, write_json, write_jsonl
 from pipeline.errors import BeritaError
 
 Process = Callable[[dict[str, Any]], dict[str, Any]]
@@ -64,18 +64,31 @@ class StageRun:
 
 
 class Guarded:
-    """Wrap a process function so it returns (ok, result-or-message) instead of raising."""
+    """Wrap a process function so it returns (ok, result-or-failure) instead of raising.
 
-    def __init__(self, process: Process) -> None:
+    An item is a record or a `Line` (parsed here, in the worker). With `encode`, a result comes
+    back serialized, as `Encoded(dumps(result), encode(result))`, so that serializing happens in
+    the worker too. A failure is `(message, record id, source)`.
+    """
+
+    def __init__(self, process: Process, encode: Callable[[dict[str, Any]], Any] | None = None):
         self.process = process
+        self.encode = encode
 
-    def __call__(self, record: dict[str, Any]) -> tuple[bool, Any]:
+    def __call__(self, item: dict[str, Any] | Line) -> tuple[bool, Any]:
+        record: dict[str, Any] = {}
         try:
-            return True, self.process(record)
+            record = item.parse() if isinstance(item, Line) else item
+            result = self.process(record)
+            if self.encode is not None:
+                return True, Encoded(dumps(result), self.encode(result))
+            return True, result
         except BeritaError as exc:
-            return False, str(exc)
+            message = str(exc)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the others
-            return False, f"{type(exc).__name__}: {exc}"
+            message = f"{type(exc).__name__}: {exc}"
+        source = item.source if isinstance(item, Line) else record.get("source")
+        return False, (message, str(record.get("id", "")), str(source))
 
 
 _WORKER_PROCESS: Guarded | None = None
@@ -173,24 +186,27 @@ def _outcomes(
 
 
 def apply(
-    records: Iterable[dict[str, Any]],
+    records: Iterable[dict[str, Any] | Line],
     process: Process,
     run: StageRun,
     *,
     workers: int = 1,
     batch_size: int = 512,
     dask: str | None = None,
-) -> Iterator[dict[str, Any]]:
+    encode: Callable[[dict[str, Any]], Any] | None = None,
+) -> Iterator[Any]:
     """Yield `process(record)` for each record, in input order; failures go to the report.
 
-    With `workers` > 1 the records run in a local process pool; with `dask` (a scheduler address
-    such as ``tcp://host:8786``) they run in partitions on a Dask distributed cluster.
+    Records may come as `Line`s (parsed in the worker). With `workers` > 1 they run in a local
+    process pool; with `dask` (a scheduler address such as ``tcp://host:8786``) in partitions on
+    a Dask distributed cluster. With `encode`, results are `Encoded` (see `Guarded`).
     """
-    outcomes = _outcomes(records, Guarded(process), workers, batch_size, dask)
-    for record, (ok, result) in progress(outcomes, run.stage):
+    outcomes = _outcomes(records, Guarded(process, encode), workers, batch_size, dask)
+    for _, (ok, result) in progress(outcomes, run.stage):
         run.counts["in"] += 1
         if not ok:
-            run.fail(str(record.get("id")), str(record.get("source")), result)
+            message, record_id, source = result
+            run.fail(record_id, source, message)
             continue
         run.counts["out"] += 1
         yield result

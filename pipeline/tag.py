@@ -629,16 +629,22 @@ def run_train(
     return model.meta
 
 
-def _count_topics(records: Iterable[dict[str, Any]], run: Any) -> Iterator[dict[str, Any]]:
+def tag_info(record: dict[str, Any]) -> tuple[Any, bool]:
+    """What the tag report counts of one tagged record: its label and whether it was warned."""
+    warned = any(w.startswith("tag:") for w in record.get("warnings", []))
+    return record["topic"]["label"], warned
+
+
+def _count_topics(items: Iterable[Any], run: Any) -> Iterator[Any]:
     labels: Counter[str] = Counter()
-    for record in records:
-        label = record["topic"]["label"]
+    for item in items:
+        label, warned = item.info
         labels[label] += 1
         if label == UNKNOWN:
             run.counts["unknown"] += 1
-        if any(w.startswith("tag:") for w in record.get("warnings", [])):
+        if warned:
             run.counts["warned"] += 1
-        yield record
+        yield item
     run.stats["labels"] = dict(sorted(labels.items()))
 
 
@@ -679,6 +685,8 @@ def run_tag(
     process = partial(
         tag_record, model=model, min_score=min_score, top_k=top_k, n_keywords=n_keywords
     )
-    records = load_records(list(inputs))
-    tagged = _count_topics(apply(records, process, run, workers=workers, dask=dask), run)
+    records = load_records(list(inputs), lines=True)
+    tagged = _count_topics(
+        apply(records, process, run, workers=workers, dask=dask, encode=tag_info), run
+    )
     return write_stage(tagged, output, run)
