@@ -606,10 +606,16 @@ def run_bench(
     if unknown:
         known = ", ".join(STAGES)
         raise BeritaError(f"unknown stage(s) {', '.join(unknown)} (choose from: {known})")
-    if stages and "clean" not in stages:
-        raise BeritaError("the stage benchmark needs 'clean' (the later stages read its output)")
     output = Path(output)
     work = Path(workdir) if workdir else output.parent / "bench"
+    if stages and "clean" not in stages:
+        needed = [work / name / "clean.w1.jsonl" for name in ("indosum", f"x{replicate}")]
+        missing = [str(p) for p in needed if not p.is_file()]
+        if missing:
+            raise BeritaError(
+                f"the later stages read the clean stage's output, and {missing[0]} is missing: "
+                "include --stage clean (or reuse a --workdir where it ran)"
+            )
     logs = work / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     berita = berita_executable()

@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pipeline.artifacts import read_jsonl, read_lines
+from pipeline.artifacts import Encoded, read_jsonl, read_lines
 from pipeline.readers import ReadError, complete, fingerprint, read_documents, text_end
 from pipeline.runner import StageRun, apply, write_stage
 
@@ -119,32 +119,46 @@ def learn_footers(paths: Sequence[str | Path], **columns: Any) -> frozenset[str]
     return recurring_footers(candidates())
 
 
-def _dedupe(
-    records: Iterable[dict[str, Any]], run: StageRun, *, keep_duplicates: bool = False
-) -> Iterator[dict[str, Any]]:
-    """Drop exact duplicates (same clean text), listing each in the report; count the flags."""
+def clean_info(record: dict[str, Any]) -> dict[str, Any]:
+    """What the clean report and the duplicate check need of one clean record."""
+    return {
+        "id": record["id"],
+        "digest": hashlib.sha256(record["text"].encode("utf-8")).hexdigest(),
+        "empty": not record["text"],
+        "lang": record["lang"],
+        "removed": [item["kind"] for item in record["removed"]],
+        "repairs": [item["kind"] for item in record["repairs"]],
+    }
+
+
+def _dedupe(items: Iterable[Any], run: StageRun, *, keep_duplicates: bool = False) -> Iterator[Any]:
+    """Drop exact duplicates (same clean text), listing each in the report; count the flags.
+
+    Items are clean records, or `Encoded` records carrying their `clean_info`.
+    """
     seen: dict[str, str] = {}
     duplicates: list[dict[str, str]] = run.stats.setdefault("duplicates", [])
     removals: Counter[str] = Counter()
     repairs: Counter[str] = Counter()
-    for record in records:
-        digest = hashlib.sha256(record["text"].encode("utf-8")).hexdigest()
-        if record["text"] and digest in seen:
-            duplicates.append({"id": record["id"], "duplicate_of": seen[digest]})
+    for item in items:
+        info = item.info if isinstance(item, Encoded) else clean_info(item)
+        digest = info["digest"]
+        if not info["empty"] and digest in seen:
+            duplicates.append({"id": info["id"], "duplicate_of": seen[digest]})
             run.counts["duplicates"] += 1
             if not keep_duplicates:
                 run.counts["out"] -= 1
                 continue
-        seen.setdefault(digest, record["id"])
-        removals.update(item["kind"] for item in record["removed"])
-        repairs.update(item["kind"] for item in record["repairs"])
-        if not record["text"]:
+        seen.setdefault(digest, info["id"])
+        removals.update(info["removed"])
+        repairs.update(info["repairs"])
+        if info["empty"]:
             run.counts["empty"] += 1
-        elif record["lang"] == UNDETERMINED:
+        elif info["lang"] == UNDETERMINED:
             run.counts["language_undetermined"] += 1
-        elif record["lang"] != INDONESIAN:
+        elif info["lang"] != INDONESIAN:
             run.counts["non_indonesian"] += 1
-        yield record
+        yield item
     run.stats["removed_by_kind"] = dict(sorted(removals.items()))
     run.stats["repairs_by_kind"] = dict(sorted(repairs.items()))
 
@@ -182,7 +196,7 @@ def run_clean(
         run.counts[key] += 0
     process = partial(clean_one, footers=footers)
     documents = _raw_documents(paths, run, **columns)
-    processed = apply(documents, process, run, workers=workers, dask=dask)
+    processed = apply(documents, process, run, workers=workers, dask=dask, encode=clean_info)
     records = _dedupe(processed, run, keep_duplicates=keep_duplicates)
     return write_stage(records, output, run)
 
