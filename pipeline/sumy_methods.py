@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pipeline.language import IndonesianTokenizer, stem, stop_words
@@ -93,11 +94,29 @@ def build_document(doc: Document, tokenizer: Any) -> Any:
     return ObjectDocumentModel(paragraphs)
 
 
+@lru_cache(maxsize=1)
+def _sorted_lsa() -> type:
+    """sumy's LSA with its word rows in sorted order.
+
+    sumy numbers the rows from a frozenset, whose order follows PYTHONHASHSEED; permuted rows
+    change the SVD in the last bits, which flips near-ties, so the same input gave different
+    summaries from one process to the next.
+    """
+    from sumy.summarizers.lsa import LsaSummarizer
+
+    class SortedLsaSummarizer(LsaSummarizer):  # type: ignore[misc]
+        def _create_dictionary(self, document: Any) -> dict[str, int]:
+            words = map(self.normalize_word, document.words)
+            unique = sorted({self.stem_word(w) for w in words if w not in self._stop_words})
+            return {w: i for i, w in enumerate(unique)}
+
+    return SortedLsaSummarizer
+
+
 def _classes() -> dict[str, Callable[..., Any]]:
     from sumy.summarizers.edmundson import EdmundsonSummarizer
     from sumy.summarizers.kl import KLSummarizer
     from sumy.summarizers.lex_rank import LexRankSummarizer
-    from sumy.summarizers.lsa import LsaSummarizer
     from sumy.summarizers.luhn import LuhnSummarizer
     from sumy.summarizers.reduction import ReductionSummarizer
     from sumy.summarizers.sum_basic import SumBasicSummarizer
@@ -106,7 +125,7 @@ def _classes() -> dict[str, Callable[..., Any]]:
     return {
         "lex-rank": LexRankSummarizer,
         "text-rank": TextRankSummarizer,
-        "lsa": LsaSummarizer,
+        "lsa": _sorted_lsa(),
         "luhn": LuhnSummarizer,
         "kl": KLSummarizer,
         "sum-basic": SumBasicSummarizer,

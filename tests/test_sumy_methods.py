@@ -98,3 +98,10 @@ def test_sum_basic_gets_our_tokenizer_only() -> None:
     assert not summarizer.stop_words
     assert summarizer.stem_word("Meresmikan") == "meresmikan"
     assert tokenizer.to_words("Foto-foto 40 jalan") == ("Foto-foto", "jalan")
+
+
+def test_lsa_word_rows_are_sorted_so_results_do_not_depend_on_the_hash_seed() -> None:
+    summarizer, tokenizer = build_summarizer("lsa", "ours")
+    doc = Document.from_paragraphs([["Petani menanam padi di sawah.", "Padi tumbuh subur."]])
+    dictionary = summarizer._create_dictionary(build_document(doc, tokenizer))
+    assert list(dictionary) == sorted(dictionary) and len(dictionary) >= 4
