@@ -100,21 +100,32 @@ def _raw_documents(
         yield item
 
 
-def learn_footers(paths: Sequence[str | Path], **columns: Any) -> frozenset[str]:
-    """First pass over the inputs: trailing lines that recur across documents are site footers."""
-    from pipeline.clean import footer_candidates, recurring_footers
+def footer_evidence(doc: dict[str, Any]) -> tuple[str, list[str]]:
+    """A raw document's content digest and its footer candidates (its last lines, normalized)."""
+    from pipeline.clean import footer_candidates
+
+    return fingerprint(doc), footer_candidates(text_end(doc))
+
+
+def learn_footers(
+    paths: Sequence[str | Path], *, workers: int = 1, **columns: Any
+) -> frozenset[str]:
+    """First pass over the inputs: trailing lines that recur across documents are site footers.
+
+    The per-document part runs in `workers` processes; the counting happens here, in order.
+    """
+    from pipeline.clean import recurring_footers
 
     seen: set[str] = set()
+    documents = (d for d in read_documents(paths, defer=True, **columns) if isinstance(d, dict))
+    evidence = apply(documents, footer_evidence, StageRun("footers", {}), workers=workers)
 
     def candidates() -> Iterator[list[str]]:
-        for doc in read_documents(paths, defer=True, **columns):
-            if isinstance(doc, ReadError):
-                continue
+        for digest, lines in evidence:
             # Copies of one article must not make its last lines look like a site footer.
-            digest = fingerprint(doc)
             if digest not in seen:
                 seen.add(digest)
-                yield footer_candidates(text_end(doc))
+                yield lines
 
     return recurring_footers(candidates())
 
@@ -182,7 +193,7 @@ def run_clean(
     inputs = [Path(p).as_posix() for p in paths]
     params = {"inputs": inputs, **columns, "keep_duplicates": keep_duplicates}
     run = StageRun("clean", {**params, "workers": workers})
-    footers = learn_footers(paths, **columns)
+    footers = learn_footers(paths, workers=workers, **columns)
     run.stats["learned_footers"] = sorted(footers)
     for key in (
         "in",
