@@ -165,8 +165,3 @@ class IndonesianTokenizer:
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """Split one sentence into words (numbers and punctuation dropped)."""
         return tuple(word_tokens(sentence))
-
-
-def stem_all(tokens: Iterable[str]) -> list[str]:
-    """Stem every token (see `stem`)."""
-    return [stem(t) for t in tokens]

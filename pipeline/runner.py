@@ -212,19 +212,6 @@ def apply(
         yield result
 
 
-def run_stage(
-    records: Iterable[dict[str, Any]],
-    process: Process,
-    output: str | Path,
-    run: StageRun,
-    *,
-    workers: int = 1,
-    dask: str | None = None,
-) -> dict[str, Any]:
-    """Stream records through `process` into `output` and write the report beside it."""
-    return write_stage(apply(records, process, run, workers=workers, dask=dask), output, run)
-
-
 def write_stage(records: Iterable[dict[str, Any]], output: str | Path, run: StageRun) -> dict:
     """Write already-processed records to `output`, then the report beside it."""
     write_jsonl(output, records)
