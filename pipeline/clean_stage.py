@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.artifacts import Encoded, read_jsonl, read_lines
-from pipeline.readers import ReadError, complete, fingerprint, read_documents, text_end
+from pipeline.readers import PendingLine, ReadError, complete, fingerprint, read_documents, text_end
 from pipeline.runner import StageRun, apply, write_stage
 
 INDONESIAN = "id"
@@ -90,7 +90,7 @@ def clean_one(doc: dict[str, Any], *, footers: frozenset[str] = frozenset()) -> 
 
 def _raw_documents(
     paths: Sequence[str | Path], run: StageRun | None, **columns: Any
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[dict[str, Any] | PendingLine]:
     for item in read_documents(paths, defer=True, **columns):
         if isinstance(item, ReadError):
             if run is not None:
@@ -117,7 +117,8 @@ def learn_footers(
     from pipeline.clean import recurring_footers
 
     seen: set[str] = set()
-    documents = (d for d in read_documents(paths, defer=True, **columns) if isinstance(d, dict))
+    documents = (d for d in read_documents(paths, defer=True, **columns)
+                 if not isinstance(d, ReadError))
     evidence = apply(documents, footer_evidence, StageRun("footers", {}), workers=workers)
 
     def candidates() -> Iterator[list[str]]:

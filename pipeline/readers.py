@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.artifacts import Line
 from pipeline.errors import BeritaError
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".json", ".csv")
@@ -244,6 +245,41 @@ def _read_txt(path: Path, root: Path, source: str) -> Iterator[dict[str, Any] | 
     yield doc
 
 
+@dataclass(frozen=True)
+class PendingLine(Line):
+    """A JSON Lines input line, decoded but not parsed: `parse` makes it a raw document.
+
+    With `defer`, readers hand these to the workers, so that JSON parsing (the bulk of reading)
+    happens in parallel; a bad line becomes that document's error there.
+    """
+
+    default_id: str = ""
+    text_column: str | None = None
+    label_column: str | None = None
+
+    def parse(self) -> dict[str, Any]:
+        """The raw (deferred) document on this line, or a one-line error naming the line."""
+        item = _line_document(
+            self.text, self.source, self.default_id, defer=True,
+            text_column=self.text_column, label_column=self.label_column,
+        )
+        if isinstance(item, ReadError):
+            raise BeritaError(str(item))
+        return item
+
+
+def _line_document(
+    line: str, where: str, default_id: str, *, defer: bool, **columns: Any
+) -> dict[str, Any] | ReadError:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return ReadError(where, f"malformed JSON line ({exc.msg} at column {exc.colno})")
+    if not isinstance(obj, dict):
+        return ReadError(where, "expected a JSON object on this line")
+    return _document(obj, where, default_id, defer=defer, **columns)
+
+
 def _read_jsonl(
     path: Path, root: Path, source: str, *, defer: bool = False, **columns: Any
 ) -> Iterator[Any]:
@@ -269,15 +305,10 @@ def _read_jsonl(
                 except UnicodeDecodeError:
                     yield ReadError(where, f"undecodable bytes at column {exc.start + 1}")
                     continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield ReadError(where, f"malformed JSON line ({exc.msg} at column {exc.colno})")
-                continue
-            if not isinstance(obj, dict):
-                yield ReadError(where, "expected a JSON object on this line")
-                continue
-            yield _document(obj, where, f"{base}:{number}", defer=defer, **columns)
+            if defer:
+                yield PendingLine(line, where, f"{base}:{number}", **columns)
+            else:
+                yield _line_document(line, where, f"{base}:{number}", defer=False, **columns)
     if not seen_text:
         raise BeritaError(f"{source}: empty file")
 
@@ -341,8 +372,9 @@ def read_documents(
 ) -> Iterator[dict[str, Any] | ReadError]:
     """Yield a raw document (or a ReadError) for every article found under `paths`, in order.
 
-    With `defer`, IndoSum articles come without their text until `complete` is called on them
-    (detokenization is per-document work, best done in the worker that cleans the document).
+    With `defer`, JSON Lines inputs come as `PendingLine`s (parsed by `.parse()`), and IndoSum
+    articles come without their text until `complete` is called on them: parsing and
+    detokenization are per-document work, best done in the worker that cleans the document.
     """
     columns = {"text_column": text_column, "label_column": label_column}
     for path, root in discover(paths):

@@ -22,7 +22,7 @@ from pipeline.errors import BeritaError
 from pipeline.language import word_tokens
 
 DEFAULT_SENTENCES = 3
-WARM_DOCUMENTS = 1000  # documents whose words are stemmed once before workers fork
+WARM_DOCUMENTS = 5000  # documents whose words are stemmed once before workers fork
 # The best unsupervised method on the held-out IndoSum split (see pipeline/evaluation/summaries.py).
 BEST_UNSUPERVISED = "centrality"
 
@@ -106,6 +106,7 @@ def _lazy(module: str, function: str, **bound: Any) -> Method:
         return getattr(import_module(module), function)(doc, **bound, **kwargs)
 
     method.__name__ = f"{module}.{function}"
+    method.module = module  # type: ignore[attr-defined]
     return method
 
 
@@ -319,6 +320,8 @@ def run_summarize(
         sample = islice(load_records(list(paths)), WARM_DOCUMENTS)
         texts = (f"{r.get('title') or ''}\n{r['text']}" for r in sample)
         run.stats["prestemmed_words"] = warm_stems(texts, workers)
+    if workers > 1 and not dask and hasattr(METHODS[name], "module"):
+        import_module(METHODS[name].module)  # once here, not once per forked worker
     records = load_records(list(paths), lines=True)
     items = apply(records, process, run, workers=workers, dask=dask, encode=summary_info)
     return write_stage(tally(items), output, run)

@@ -178,9 +178,27 @@ def test_deferred_indosum_documents_complete_to_the_same_document(tmp_path: Path
            "summary": [["Kami", "siap", "."]], "gold_labels": [[True], [False]]}
     (tmp_path / "i.jsonl").write_text(json.dumps(obj) + "\n", encoding="utf-8")
     [eager] = docs(tmp_path / "i.jsonl")
-    [deferred] = docs(tmp_path / "i.jsonl", defer=True)
+    [pending] = docs(tmp_path / "i.jsonl", defer=True)
+    deferred = pending.parse()  # in a worker: the line is parsed there
     assert INDOSUM_TOKENS in deferred and "text" not in deferred
     assert complete(deferred) == eager
     assert eager["text"] == 'Ia berkata, "Kami siap."\n\nBaca juga.'
     assert text_end(deferred) == text_end(eager) == eager["text"]
     assert fingerprint(deferred) == fingerprint(dict(deferred))
+
+
+def test_deferred_jsonl_lines_parse_in_the_worker_with_the_same_errors(tmp_path: Path) -> None:
+    from pipeline.readers import PendingLine
+
+    rows = [json.dumps({"text": ARTICLE, "label": "olahraga"}), "{not json", "[1, 2]",
+            json.dumps({"title": "tanpa teks"})]
+    (tmp_path / "x.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    eager = docs(tmp_path / "x.jsonl")
+    pending = docs(tmp_path / "x.jsonl", defer=True)
+    assert all(isinstance(p, PendingLine) for p in pending)
+    assert pending[0].parse() == eager[0]
+    for line, error in zip(pending[1:], eager[1:], strict=True):
+        assert isinstance(error, ReadError)
+        with pytest.raises(BeritaError) as caught:
+            line.parse()
+        assert str(caught.value) == str(error)
