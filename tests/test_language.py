@@ -31,8 +31,12 @@ def test_fast_sastrawi_gives_the_stock_stems() -> None:
     ours = language._sastrawi()
     fast = [ours.stem(w) for w in words]  # type: ignore[attr-defined]
     with language.stock_sastrawi():
+        # Sastrawi's own `re` on the same (frozenset) dictionary: 4,500 words in a second.
+        assert [ours.stem(w) for w in words] == fast  # type: ignore[attr-defined]
+        # And stock Sastrawi whole (list dictionary: ~80 words/s, so a sample).
         stock = StemmerFactory().create_stemmer()
-        assert [stock.stem(w) for w in words] == fast
+        sample = words[::40]
+        assert [stock.stem(w) for w in sample] == fast[::40]
     assert language.stem("Menangis") == "menang"  # a known wrong stem, kept as Sastrawi's
 
 
