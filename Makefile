@@ -73,13 +73,13 @@ $(BUILD)/clean.jsonl: $(CORPUS_FILES) $(CLEAN_CODE) $(BUILD)/params/clean | $(IN
 	$(BERITA) clean $(CORPUS) -o $@ --workers $(WORKERS)
 
 ## model: train the topic classifier on TRAIN (default corpus/) -> build/model/
-model: $(BUILD)/model/model.joblib
-$(BUILD)/model/model.joblib: $(TRAIN_FILES) $(TAG_CODE) $(BUILD)/params/train | $(INSTALLED)
+model: $(BUILD)/model/model.pkl
+$(BUILD)/model/model.pkl: $(TRAIN_FILES) $(TAG_CODE) $(BUILD)/params/train | $(INSTALLED)
 	$(BERITA) train $(TRAIN) -o $(@D) --jobs 2
 
 ## tag: topic and keyword tags -> build/tags.jsonl
 tag: $(BUILD)/tags.jsonl
-$(BUILD)/tags.jsonl: $(BUILD)/clean.jsonl $(BUILD)/model/model.joblib $(TAG_CODE) $(BUILD)/params/tag
+$(BUILD)/tags.jsonl: $(BUILD)/clean.jsonl $(BUILD)/model/model.pkl $(TAG_CODE) $(BUILD)/params/tag
 	$(BERITA) tag $< --model $(BUILD)/model -o $@ --min-score $(MIN_SCORE) --workers $(WORKERS)
 
 ## topics: unsupervised topic discovery (NMF) on the clean corpus -> build/topics.json

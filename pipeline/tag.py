@@ -47,7 +47,7 @@ class TermAnalyzer:
     Words follow `pipeline.language.WORD_PATTERN` (reduplication kept, no numbers), lowercased;
     stop words and one-letter words are dropped and break phrases. With `stemmed`, words are
     reduced to Sastrawi stems except names (capitalized inside a sentence). Phrases join two
-    adjacent content words separated only by whitespace. Picklable, so models persist with joblib.
+    adjacent content words separated only by whitespace. Picklable, so models persist with pickle.
 
     Parameters
     ----------
@@ -199,8 +199,8 @@ def keywords(
 # --------------------------------------------------------------------------------------------
 # The classifier: estimators, candidates and cross-validated training.
 
-FORMAT_VERSION = 1
-MODEL_FILE = "model.joblib"
+FORMAT_VERSION = 2
+MODEL_FILE = "model.pkl"
 META_FILE = "model.json"
 UNKNOWN = "unknown"
 SEED = 20181101
@@ -494,8 +494,12 @@ def _major_minor(version: str) -> str:
 
 
 def save_model(model: TagModel, directory: str | Path) -> None:
-    """Write `model.joblib` and `model.json` into `directory` (each atomically)."""
-    import joblib
+    """Write `model.pkl` and `model.json` into `directory` (each atomically).
+
+    Plain pickle, not joblib: the model is mostly a vocabulary (Python strings, few arrays), which
+    joblib's pure-Python unpickler loaded in 0.30 s against 0.02 s here, at every `tag` start.
+    """
+    import pickle
 
     from pipeline.artifacts import atomic_writer, write_json
 
@@ -503,13 +507,14 @@ def save_model(model: TagModel, directory: str | Path) -> None:
     if directory.exists() and not directory.is_dir():
         raise BeritaError(f"{directory}: exists and is not a directory")
     with atomic_writer(directory / MODEL_FILE, "wb") as handle:
-        joblib.dump(model, handle, compress=3)
+        pickle.dump(model, handle, protocol=5)
     write_json(directory / META_FILE, model.meta)
 
 
 def load_model(directory: str | Path) -> TagModel:
     """Load a model directory, refusing missing files and incompatible versions (one line)."""
-    import joblib
+    import pickle
+
     import sklearn
 
     from pipeline.artifacts import read_json
@@ -534,7 +539,8 @@ def load_model(directory: str | Path) -> TagModel:
             f"{sklearn.__version__}; retrain it"
         )
     try:
-        model = joblib.load(directory / MODEL_FILE)
+        with open(directory / MODEL_FILE, "rb") as handle:
+            model = pickle.load(handle)  # a model directory is trusted input, like joblib's
     except Exception as exc:  # noqa: BLE001 - any unpickling failure is one user-facing error
         raise BeritaError(f"{directory / MODEL_FILE}: cannot load ({type(exc).__name__})") from None
     if not isinstance(model, TagModel):

@@ -35,7 +35,7 @@ def train(
 ) -> None:
     """Train the topic classifier; hyperparameters are chosen by cross-validation.
 
-    Writes OUTPUT/model.joblib and OUTPUT/model.json (labels, chosen parameters, CV metrics on
+    Writes OUTPUT/model.pkl and OUTPUT/model.json (labels, chosen parameters, CV metrics on
     the training data, data fingerprint, library versions).
 
     Example: berita train ../shared/data/indosum/dev.01.jsonl -o build/model
