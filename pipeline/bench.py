@@ -7,7 +7,7 @@ include start-up, reading and writing, as a user sees them. For each run we keep
 - `max_rss_mb`: `ru_maxrss` from `os.wait4`, the peak resident set of the largest single
   process of the tree (with `--workers 2` this is the parent or one worker, not their sum);
 - `tree_pss_mb`: the peak of the summed PSS (`/proc/<pid>/smaps_rollup`) of the stage process
-  and all its descendants, sampled every 0.1 s: the memory of the whole tree, with pages shared
+  and all its descendants, sampled every second: the memory of the whole tree, with pages shared
   after fork counted once.
 
 Medians over `runs` runs, on the IndoSum folds as they are (the clean stage drops the folds'
@@ -38,7 +38,9 @@ from pipeline.errors import BeritaError
 
 STAGES = ("clean", "tag", "summarize")
 WORKERS = (1, 2)
-SAMPLE_INTERVAL_S = 0.1
+# Reading the PSS of a process tree costs ~13 ms of CPU (measured on a 2-worker tag run); every
+# 0.1 s that took ~13% of a core from the measured command, and only `--workers 2` needs both.
+SAMPLE_INTERVAL_S = 1.0
 REPO = Path(__file__).resolve().parents[1]
 
 # Targets of issue 5 (ratios measured in one run).

@@ -133,10 +133,12 @@ def stem(token: str) -> str:
     if cached is not None:
         return cached
     word = normalize_token(token)
-    result = (_sastrawi().stem(word) or word) if word else word  # type: ignore[attr-defined]
+    result = _STEMS.get(word)  # `Menurut` after `menurut`: stemmed once, not once per form
+    if result is None:
+        result = (_sastrawi().stem(word) or word) if word else word  # type: ignore[attr-defined]
     if len(_STEMS) >= STEM_CACHE_MAX:
         _STEMS.clear()
-    _STEMS[token] = result
+    _STEMS[word] = _STEMS[token] = result
     return result
 
 
