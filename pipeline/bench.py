@@ -104,7 +104,10 @@ def tree_memory_kb(pid: int) -> int:
     return sum(_memory_kb(p) for p in [pid, *_descendants(pid)])
 
 
-def measure(command: Sequence[str], *, log: Path, cwd: Path | None = None) -> Measurement:
+def measure(
+    command: Sequence[str], *, log: Path, cwd: Path | None = None,
+    sample_interval: float = SAMPLE_INTERVAL_S,
+) -> Measurement:
     """Run `command` to completion; its output goes to `log`. Raises BeritaError on failure."""
     log.parent.mkdir(parents=True, exist_ok=True)
     peak = [0]
@@ -116,7 +119,7 @@ def measure(command: Sequence[str], *, log: Path, cwd: Path | None = None) -> Me
         def sample() -> None:
             while not done.is_set():
                 peak[0] = max(peak[0], tree_memory_kb(process.pid))
-                done.wait(SAMPLE_INTERVAL_S)
+                done.wait(sample_interval)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()

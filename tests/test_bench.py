@@ -55,7 +55,7 @@ def tiny_indosum(directory: Path) -> Path:
 def test_measure_reports_time_and_peak_memory_of_the_child(tmp_path: Path) -> None:
     code = "import time; b = bytearray(80 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); " \
            "time.sleep(0.4)"
-    result = measure([sys.executable, "-c", code], log=tmp_path / "m.log")
+    result = measure([sys.executable, "-c", code], log=tmp_path / "m.log", sample_interval=0.1)
     assert result.seconds >= 0.4
     assert result.max_rss_mb >= 80
     assert result.tree_pss_mb >= 40  # sampled: at least one sample while the buffer is alive
