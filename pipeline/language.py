@@ -52,7 +52,7 @@ class _PatternCache:
     the pattern, compiling a new pattern for almost every word. Here constant patterns are
     compiled once, and a `sub` whose pattern is a plain word (Sastrawi's words are `[a-z0-9-]`
     after its own normalization, so the pattern matches itself literally) is `str.replace`.
-    Everything else goes to `re` unchanged. Cold stemming: 9,300 -> 12,900 words/s, same stems.
+    Everything else goes to `re` unchanged. Cold stemming: 9,300 -> 13,400 words/s, same stems.
     """
 
     _LITERAL = re.compile(r"[a-z0-9-]*")
@@ -87,8 +87,6 @@ def _sastrawi() -> object:
     Its root dictionary is turned from a list into a frozenset (stock lookup is `word in list`
     over ~30k roots), and its modules get `_PatternCache` as their `re`.
     """
-    import sys
-
     from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
     from Sastrawi.Stemmer.Stemmer import Stemmer
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -96,29 +94,33 @@ def _sastrawi() -> object:
     dictionary = ArrayDictionary()
     dictionary.words = frozenset(w for w in StemmerFactory().get_words() if w.strip())
     stemmer = Stemmer(dictionary)  # imports every visitor and disambiguator module
-    for name, module in list(sys.modules.items()):
-        if name.startswith("Sastrawi.") and getattr(module, "re", None) is re:
-            module.re = _PATTERNS  # type: ignore[attr-defined]
+    _swap_sastrawi_re(re, _PATTERNS)
     return stemmer
 
 
 _PATTERNS = _PatternCache()
 
 
+def _swap_sastrawi_re(old: object, new: object) -> list[object]:
+    """Make every loaded Sastrawi module whose `re` is `old` use `new`; return those modules."""
+    import sys
+
+    modules = [m for n, m in list(sys.modules.items())
+               if n.startswith("Sastrawi.") and getattr(m, "re", None) is old]
+    for module in modules:
+        module.re = new  # type: ignore[attr-defined]
+    return modules
+
+
 @contextmanager
 def stock_sastrawi() -> Iterator[None]:
     """Within the block, Sastrawi runs with its own `re` (to compare against the stock stemmer)."""
-    import sys
-
-    patched = [m for n, m in list(sys.modules.items())
-               if n.startswith("Sastrawi.") and getattr(m, "re", None) is _PATTERNS]
-    for module in patched:
-        module.re = re
+    patched = _swap_sastrawi_re(_PATTERNS, re)
     try:
         yield
     finally:
         for module in patched:
-            module.re = _PATTERNS
+            module.re = _PATTERNS  # type: ignore[attr-defined]
 
 
 # The per-process stem cache: token -> stem. Plain dict (not lru_cache) so that `warm_stems` can
@@ -170,8 +172,8 @@ def warm_stems(texts: Iterable[str], workers: int, chunk_texts: int = 100) -> in
 
     from pipeline.runner import batches
 
-    stop_words()
-    _sastrawi()  # build the dictionary once, before forking
+    stop_words()  # load the list and the dictionary once, before forking
+    _sastrawi()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         words: set[str] = set()
         for found in pool.imap_unordered(_candidate_chunk, batches(texts, chunk_texts)):

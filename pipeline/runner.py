@@ -183,13 +183,14 @@ def _local_outcomes(
     records: Iterable[dict[str, Any]], guarded: Guarded, workers: int, batch_size: int
 ) -> Iterator[tuple[dict[str, Any], tuple[bool, Any]]]:
     iterator = iter(records)
-    # The first record runs here: whatever the process function loads on first use (models,
-    # lookup tables) is then loaded once and inherited by the forked workers, not once per worker.
-    for record in itertools.islice(iterator, 1 if workers > 1 else None):
-        yield record, guarded(record)
     if workers <= 1:
+        for record in iterator:
+            yield record, guarded(record)
         return
-    records = iterator
+    # The first record runs here: whatever the process function loads on first use (models,
+    # lookup tables, modules) is then loaded once and inherited by the forked workers.
+    for record in itertools.islice(iterator, 1):
+        yield record, guarded(record)
     import multiprocessing
 
     global _WORKER_PROCESS
@@ -202,7 +203,7 @@ def _local_outcomes(
         # in flight the workers go on with the next batch while this process writes the last.
         jobs = (
             (batch, pool.map_async(_call_worker_process, batch, _chunk(batch, workers)).get)
-            for batch in batches(records, batch_size)
+            for batch in batches(iterator, batch_size)
         )
         yield from _in_order(jobs, IN_FLIGHT)
 

@@ -106,7 +106,6 @@ def _lazy(module: str, function: str, **bound: Any) -> Method:
         return getattr(import_module(module), function)(doc, **bound, **kwargs)
 
     method.__name__ = f"{module}.{function}"
-    method.module = module  # type: ignore[attr-defined]
     return method
 
 
@@ -320,8 +319,6 @@ def run_summarize(
         sample = islice(load_records(list(paths)), WARM_DOCUMENTS)
         texts = (f"{r.get('title') or ''}\n{r['text']}" for r in sample)
         run.stats["prestemmed_words"] = warm_stems(texts, workers)
-    if workers > 1 and not dask and hasattr(METHODS[name], "module"):
-        import_module(METHODS[name].module)  # once here, not once per forked worker
     records = load_records(list(paths), lines=True)
     items = apply(records, process, run, workers=workers, dask=dask, encode=summary_info)
     return write_stage(tally(items), output, run)
