@@ -3,7 +3,7 @@
 `split_sentences` splits one paragraph. The Punkt parameters were trained on IndoSum
 (`pipeline.punkt_train`) and are extended here with curated abbreviations; a few rules on top
 keep Punkt from splitting where Indonesian text never ends a sentence. nltk is imported on the
-first call only (it costs about a second), so importing this module is cheap.
+first call only (`pipeline.punkt_train.punkt`), so importing this module is cheap.
 """
 
 from __future__ import annotations
@@ -90,14 +90,12 @@ def tokenizer() -> PunktSentenceTokenizer:
     """The Indonesian Punkt tokenizer (shipped parameters + curated abbreviations), built once."""
     from importlib import resources
 
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
-
-    from pipeline.punkt_train import params_from_dict
+    from pipeline.punkt_train import params_from_dict, punkt
 
     resource = resources.files("pipeline").joinpath("data", PARAMS_RESOURCE)
     params = params_from_dict(json.loads(resource.read_text(encoding="utf-8")))
     params.abbrev_types = (params.abbrev_types | ABBREVIATIONS) - LIST_END_ABBREVIATIONS
-    return PunktSentenceTokenizer(params)
+    return punkt().PunktSentenceTokenizer(params)
 
 
 def _keep_boundary(text: str, start: int) -> bool:

@@ -353,3 +353,22 @@ def test_ours_reaches_f1_098_on_held_out_indosum() -> None:
 def test_superscript_digit_list_marker_does_not_crash() -> None:
     # `¹` is a digit to str.isdigit but not a number int() can read (found by hypothesis).
     assert split_sentences("¹. 0") == ["¹. 0"]
+
+
+def test_punkt_loads_nltk_without_its_optional_imports_and_leaves_them_importable() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pipeline.segment import split_sentences\n"
+        "assert split_sentences('Ini satu. Itu dua.') == ['Ini satu.', 'Itu dua.']\n"
+        "assert 'nltk' in sys.modules\n"
+        "print('scipy.stats' in sys.modules, 'sklearn' in sys.modules)\n"
+        "import scipy.stats, sklearn.feature_extraction\n"
+        "print(callable(scipy.stats.fisher_exact))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["False", "False", "True"]

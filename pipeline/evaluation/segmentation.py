@@ -161,9 +161,9 @@ def score(true_positives: int, predicted: int, gold: int) -> dict[str, float]:
 
 
 def _untrained() -> Callable[[str], list[str]]:
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    from pipeline.punkt_train import punkt
 
-    return PunktSentenceTokenizer().tokenize
+    return punkt().PunktSentenceTokenizer().tokenize
 
 
 def _ours() -> Callable[[str], list[str]]:
