@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 # A word is a run of letters, optionally joined by hyphens (reduplication `anak-anak`,
 # compounds `Rusia-China`). Digits never make a word: numbers are not features.
@@ -153,33 +154,53 @@ def _stem_chunk(words: list[str]) -> list[str]:
     return [stem(w) for w in words]
 
 
-def _candidate_chunk(texts: list[str]) -> set[str]:
+# Punctuation that clings to words in running text (`"kata,`): stripped when collecting words.
+_CLINGING = "\"'()[]{}<>\u201c\u201d\u2018\u2019\u00ab\u00bb.,;:!?\u2026/\\|*#@&%+=~^`"
+
+
+def _candidate_chunk(items: list[Any], to_text: Callable[[Any], str] | None = None) -> set[str]:
+    """The distinct lowercase words of a chunk of texts, as `terms` normalizes them.
+
+    Whitespace-split and stripped of clinging punctuation: twice as fast as the word pattern,
+    and the few words it misses (glued to a neighbour by punctuation) are stemmed when met.
+    """
     found: set[str] = set()
-    for text in texts:
-        found |= _stem_candidates(text)
-    return {normalize_token(w) for w in found} - stop_words()
+    for item in items:
+        found.update((to_text(item) if to_text else item).split())
+    words = (w.strip(_CLINGING) for w in found)
+    return {
+        normalize_token(w) for w in _stem_candidates(words) if _WORD_RE.fullmatch(w)
+    } - stop_words()
 
 
-def warm_stems(texts: Iterable[str], workers: int, chunk_texts: int = 100) -> int:
+def warm_stems(
+    texts: Iterable[Any],
+    workers: int,
+    chunk_texts: int = 100,
+    to_text: Callable[[Any], str] | None = None,
+) -> int:
     """Stem the distinct words of `texts` across `workers` processes into this process's cache.
 
     Called before a stage forks its pool: the workers inherit the cache, so no word is stemmed
     twice (otherwise each worker would stem most of the vocabulary again). Both steps run in the
     pool: collecting the words (in chunks of `chunk_texts` texts), then stemming the distinct
-    ones. Returns the number of words stemmed.
+    ones. Items that are not strings are turned into text in the pool by `to_text` (a module-level
+    function), e.g. unparsed records. Returns the number of words stemmed.
     """
     import multiprocessing
+    from functools import partial
 
     from pipeline.runner import batches
 
     stop_words()  # load the list and the dictionary once, before forking
     _sastrawi()
+    collect = partial(_candidate_chunk, to_text=to_text)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         words: set[str] = set()
-        for found in pool.imap_unordered(_candidate_chunk, batches(texts, chunk_texts)):
+        for found in pool.imap_unordered(collect, batches(texts, chunk_texts)):
             words |= found
         todo = sorted(w for w in words if w not in _STEMS)
-        size = max(1, len(todo) // (workers * 8))
+        size = max(1, len(todo) // (workers * 32))  # small chunks: a short wait for the last
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         for chunk, stems in zip(chunks, pool.map(_stem_chunk, chunks), strict=True):
             _STEMS.update(zip(chunk, stems, strict=True))
@@ -193,13 +214,13 @@ def is_protected(token: str, previous: str | None) -> bool:
     return previous is not None and previous[-1:] not in _SENTENCE_END
 
 
-def _stem_candidates(text: str) -> set[str]:
-    """Words of `text` that `terms(text, stemmed=True)` will stem: the lowercase ones.
+def _stem_candidates(words: Iterable[str]) -> set[str]:
+    """The `words` that `terms(..., stemmed=True)` will stem: the lowercase ones.
 
     (Capitalized words are mostly names, which are never stemmed; a sentence-initial one is
     simply stemmed when first met. Which words are warmed never changes a result.)
     """
-    return {w for w in set(_WORD_RE.findall(text)) if w[:1].islower() and len(w) >= 2}
+    return {w for w in words if w[:1].islower() and len(w) >= 2}
 
 
 def terms(text: str, *, stemmed: bool = False, keep_stop_words: bool = False) -> list[str]:

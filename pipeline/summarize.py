@@ -18,6 +18,7 @@ from functools import cached_property
 from importlib import import_module
 from typing import Any
 
+from pipeline.artifacts import Line
 from pipeline.errors import BeritaError
 from pipeline.language import word_tokens
 
@@ -316,12 +317,20 @@ def run_summarize(
         from pipeline.language import warm_stems
 
         # The words the workers share are the frequent ones: the first documents hold them.
-        sample = islice(load_records(list(paths)), WARM_DOCUMENTS)
-        texts = (f"{r.get('title') or ''}\n{r['text']}" for r in sample)
-        run.stats["prestemmed_words"] = warm_stems(texts, workers)
+        sample = islice(load_records(list(paths), lines=True), WARM_DOCUMENTS)
+        run.stats["prestemmed_words"] = warm_stems(sample, workers, to_text=_warm_text)
     records = load_records(list(paths), lines=True)
     items = apply(records, process, run, workers=workers, dask=dask, encode=summary_info)
     return write_stage(tally(items), output, run)
+
+
+def _warm_text(line: Line) -> str:
+    """Title and text of an unparsed record (nothing for a bad line: it fails later, in order)."""
+    try:
+        record = line.parse()
+    except BeritaError:
+        return ""
+    return f"{record.get('title') or ''}\n{record.get('text') or ''}"
 
 
 def summary_info(record: dict[str, Any]) -> tuple[int, int]:
