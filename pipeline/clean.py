@@ -337,7 +337,8 @@ _OUTLET_NAMES = (
     r"Solopos|Pikiran\s+Rakyat|tvOne|Bernama|Reuters|AFP|Xinhua|Kapanlagi|Fimela|"
     r"Warta\s+Ekonomi|Sindo|Kabarpas|KabarWajo|Dailysocial(?:\.id)?"
 )
-_DOMAIN = r"[A-Za-z][\w-]*(?:\.(?:com|net|org|info|news|tv|co|id|my|sg|io)){1,2}\b"
+# (top-level domains in any case: `REPUBLIKA.CO.ID`, `KOMPAS.TV`)
+_DOMAIN = r"[A-Za-z][\w-]*(?:\.(?i:com|net|org|info|news|tv|co|id|my|sg|io)){1,2}\b"
 _OUTLET = rf"(?:(?i:{_OUTLET_NAMES})\b|{_DOMAIN})"
 # A capitalized word of a place name (`Jakarta`, `JAKARTA`, `Petropavlovsk-Kamchatsky`).
 _CAPW = r"[A-Z][\w'.-]*"
@@ -348,6 +349,17 @@ _PLACE = rf"{_CAPW}(?:\s+(?:{_PARTICLE}\s+)?{_CAPW}){{0,3}}"
 _PLACE_EXT = rf"{_PLACE}(?:\s*,\s*{_PLACE}){{0,2}}(?:\s*,\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?"
 # A dateline dash: `-`, `--`, `- -` (IndoSum), with a space before it or after it.
 _DASH = r"(?:\s+-(?:\s?-){0,2}\s*|-(?:\s?-){0,2}\s+)"
+# A spelled-out date after the place, as press releases write it: `Jakarta, 5 Mei 2024 -`,
+# `Jakarta, Senin (5/5/2024) -`.
+_MONTHS = (
+    r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
+    r"November|Nopember|Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Sep|Sept|Okt|Nov|Des)\.?"
+)
+_DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+_DATE = (
+    rf"(?:{_DAYS}\s*,?\s*)?(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}"
+    rf"|\(\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s*\))"
+)
 _SEP = rf"(?:{_DASH}|\s*:\s+)"
 _NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
 
@@ -671,6 +683,8 @@ _DATELINE_RES = (
     re.compile(rf"^{_OUTLET}\s*,\s*{_PLACE_EXT}{_SEP}"),
     # `Jakarta (ANTARA) -`, `JAKARTA (Pos Kota) -`, `Kuala Lumpur, (AntaraKL) -`
     re.compile(rf"^{_PLACE_EXT}\s*,?\s*\(\s*{_OUTLET}(?:\s+\w+)?\s*\)\s*,?{_SEP}"),
+    # `Jakarta, 5 Mei 2024 -`, `Bandung, Senin (5/5/2024) -`
+    re.compile(rf"^{_PLACE}\s*,\s*{_DATE}{_SEP}"),
     # `VIVA -`, `Suara.com -`, `INDOSPORT.COM -`
     re.compile(rf"^{_OUTLET}{_DASH}{_NOT_LOWER}"),
     # `SURABAYA -`, `KOREA SELATAN -`

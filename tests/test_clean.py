@@ -222,6 +222,11 @@ def test_sentences_about_photos_are_not_captions(sentence: str) -> None:
         "Labuan Bajo, CNN Indonesia --",
         "KOREA SELATAN -",
         "KabarDesa.id, Sleman -",
+        "REPUBLIKA.CO.ID, JAKARTA --",
+        "JAKARTA, KOMPAS.TV -",
+        "Jakarta, 5 Mei 2024 -",
+        "Bandung, Senin (5/5/2024) -",
+        "Surabaya, Jumat, 12 Februari 2021 -",
     ],
 )
 def test_datelines_are_stripped_from_the_first_paragraph(dateline: str) -> None:
@@ -253,6 +258,8 @@ def test_dateline_with_a_typographic_dash_is_recorded() -> None:
         "KPK - lembaga antirasuah itu - menahan dua tersangka.",
         "Baru - baru ini warga melaporkan kerusakan jalan.",
         "Jakarta, ibu kota negara, kembali dilanda banjir pada Senin.",
+        "Pada 5 Mei 2024 - hari pemungutan suara - warga antre sejak pagi.",
+        "Jakarta, 5 Mei 2024 lalu, menjadi saksi peluncuran kereta cepat.",
     ],
 )
 def test_sentence_starts_that_look_like_datelines_are_kept(sentence: str) -> None:
