@@ -433,6 +433,15 @@ _LINK_LABEL_RE = re.compile(
 _EMBED_RE = re.compile(r"\s*\[(video|youtube|embed|audio)\][^\[\]]*\[/\1\]\s*", re.I)
 _GAMBAS_RE = re.compile(r"^\[\s*Gambas\s*:[^\]]*\]$", re.I)
 _LINK_CAPS_RE = re.compile(r"^(?:BACA JUGA|SIMAK JUGA|LIHAT JUGA|TONTON JUGA)\b")
+# A pointer to a video: `Simak Video "..."` (detik), `Tonton juga video berikut:`, `Video pilihan:`,
+# `Saksikan live streaming ... di sini`: short, and it points (a colon, a quoted title, `di sini`).
+_VIDEO_LINK_RE = re.compile(
+    r"^(?:(?:simak|tonton|saksikan|lihat)(?:\s+juga)?\s+video\s*:.*|"
+    r"(?:simak|tonton|saksikan|lihat)(?:\s+juga)?\s+(?:(?:siaran\s+)?(?:video|live\s+streaming)"
+    r"\b.{0,100}?(?::|\"[^\"]+\"|\bdi\s*sini|\bberikut)\s*[.:]?)|video\s+(?:pilihan|terkait|"
+    r"populer|terpopuler|lainnya|rekomendasi)\s*:?)$",
+    re.I,
+)
 _PAGINATION_RE = re.compile(
     r"^halaman\s*:?\s*(?:\d+\s*)+(?:selanjutnya|berikutnya)?\s*[>»]*$", re.I
 )
@@ -479,6 +488,13 @@ _CREDIT_BRACKET = (
     r"(?:[Ss]umber|[Ss]ource)\s*:\s*[^\[\]()\n]{1,60})\s*[\])]"
 )
 _CREDIT_LINE_RE = re.compile(rf"^{_CREDIT_BRACKET}$")
+# Tribun's by-line: `Laporan Wartawan Tribunnews.com, Budi Santoso`.
+_REPORT_BYLINE_RE = re.compile(
+    r"^(?i:laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis))\s+[^,]{2,40},"
+    r"\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$"
+)
+# A line of nothing but separator marks: `***`, `---`, `* * *`.
+_SEPARATOR_RE = re.compile(r"^[*#=~_\-\u2013\u2014\u2022\u00b7.\s]{3,}$")
 _LABEL = (
     r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur|Penyunting|Penerjemah|Kontributor|Laporan|"
     r"Fotografer|Videografer|Produser|Editing|Teks|Text|Writer|Author)"
@@ -548,6 +564,7 @@ def classify_line(
         or _GAMBAS_RE.match(line)
         or _PAGINATION_RE.match(line)
         or (n_words <= 40 and (_LINK_RE.match(line) or _LINK_CAPS_RE.match(line)))
+        or (n_words <= 20 and _VIDEO_LINK_RE.match(line))
     ):
         return "link"
     if _AD_RE.match(line):
@@ -556,6 +573,10 @@ def classify_line(
         return "share"
     if _CREDIT_LINE_RE.match(line) or (n_words <= 15 and _LABEL_LINE_RE.match(line)):
         return "credit"
+    if n_words <= 12 and _REPORT_BYLINE_RE.match(line):
+        return "credit"
+    if _SEPARATOR_RE.match(line):
+        return "separator"
     if n_words <= 30 and _COPYRIGHT_RE.search(line):
         return "credit"
     if n_words <= 80 and any(r.search(line) for r in _FOOTER_RES):

@@ -288,6 +288,11 @@ def test_datelines_are_only_looked_for_in_the_first_two_paragraphs() -> None:
         "Berita terkait",
         "Video: Warga Berebut Minyak Goreng Murah",
         "[Baca juga: Jalan Tol Ditutup Sementara]",
+        'Simak Video "Detik-detik Gudang Terbakar"',
+        "Tonton juga video berikut:",
+        "Lihat video: Warga Antre Minyak Goreng",
+        "Video pilihan:",
+        "Saksikan live streaming program-program KotaTV di sini",
     ],
 )
 def test_link_lines_are_removed(line: str) -> None:
@@ -317,6 +322,9 @@ def test_bracketed_link_inside_a_paragraph_is_removed() -> None:
         "Facebook dan Twitter menghapus ribuan akun palsu pekan ini.",
         "Klik tombol Daftar lalu isi formulir yang tersedia, jelas dia.",
         "Editor senior itu mengundurkan diri pekan lalu.",
+        "Simak video yang beredar di media sosial itu, warga terlihat berlarian.",
+        "Laporan wartawan itu dibantah oleh kepolisian setempat.",
+        "Laporan wartawan tersebut, kata dia, tidak sesuai fakta.",
     ],
 )
 def test_real_sentences_with_boilerplate_words_are_kept(sentence: str) -> None:
@@ -375,10 +383,19 @@ def test_share_prompts_are_removed(line: str) -> None:
         "Reporter: Dewi Lestari | Editor: Budi Santoso",
         "Pewarta: Siti Aminah",
         "Copyright © 2024 KotaKita. All rights reserved.",
+        "Laporan Wartawan KotaKita.com, Andi Saputra",
     ],
 )
 def test_credit_lines_are_removed_anywhere(line: str) -> None:
     assert classify_line(line) == "credit"
+
+
+@pytest.mark.parametrize("line", ["***", "* * *", "---", "-- --", "• • •"])
+def test_separator_lines_are_removed(line: str) -> None:
+    assert classify_line(line) == "separator"
+    cleaned = clean_document(f"{BODY}\n\n{line}\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert cleaned.removed == [{"kind": "separator", "text": line}]
 
 
 def test_credit_glued_after_the_last_sentence_is_removed() -> None:
