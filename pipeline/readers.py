@@ -83,8 +83,36 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls but \t \n \f \r
 
 
+# Byte-order marks of the wide Unicode encodings (Windows "Unicode text" exports are UTF-16);
+# UTF-32's are checked first because UTF-32-LE's begins with UTF-16-LE's.
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """`utf-16` or `utf-32` when `head` (a file's first bytes) starts with that BOM, else None."""
+    return next((name for bom, name in _WIDE_BOMS if head.startswith(bom)), None)
+
+
 def decode(data: bytes, source: str) -> tuple[str, str]:
-    """Decode file bytes as UTF-8 (with or without BOM), else cp1252; return (text, encoding)."""
+    """Decode file bytes as UTF-8 (with or without BOM), else cp1252; return (text, encoding).
+
+    A UTF-16 or UTF-32 file with its byte-order mark is decoded as such.
+    """
+    wide = wide_encoding(data)
+    if wide is not None:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError as exc:
+            where = f"offset {exc.start} ({wide})"
+            raise BeritaError(f"{source}: undecodable bytes at {where}") from None
+        if not text.strip():
+            raise BeritaError(f"{source}: empty file")
+        return text.replace("\r\n", "\n").replace("\r", "\n"), wide
     if not data.strip():
         raise BeritaError(f"{source}: empty file")
     if b"\x00" in data[:8192]:
@@ -286,11 +314,19 @@ def _read_jsonl(
     """One document per line, streamed: memory stays flat however large the file."""
     base = _rel_id(path, root)
     with path.open("rb") as handle:
-        if b"\x00" in handle.read(8192):
+        head = handle.read(8192)
+        wide = wide_encoding(head)
+        if wide is None and b"\x00" in head:
             raise BeritaError(f"{source}: binary file (contains NUL bytes), not text")
         handle.seek(0)
         seen_text = False
-        for number, raw in enumerate(handle, 1):
+        # A UTF-16/32 file is re-encoded line by line, so that it streams like any other.
+        lines = (
+            (line.encode("utf-8") for line in io.TextIOWrapper(handle, wide, "replace"))
+            if wide
+            else handle
+        )
+        for number, raw in enumerate(lines, 1):
             if number == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
             if not raw.strip():

@@ -45,6 +45,29 @@ def test_bom_and_crlf_are_removed() -> None:
     assert encoding == "utf-8-sig"
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path: Path, codec: str) -> None:
+    bom = "\ufeff" if codec == "utf-16-be" else ""  # utf-16/utf-32 write their own BOM
+    (tmp_path / "a.txt").write_bytes(f"{bom}{ARTICLE}".replace("\n", "\r\n").encode(codec))
+    rows = [{"id": "j1", "text": ARTICLE}, {"id": "j2", "text": "Harga emas naik hari ini."}]
+    jsonl = "".join(json.dumps(r, ensure_ascii=False) + "\r\n" for r in rows)
+    (tmp_path / "b.jsonl").write_bytes(f"{bom}{jsonl}".encode(codec))
+    line = ARTICLE.splitlines()[0]
+    (tmp_path / "c.csv").write_bytes(f'{bom}id,text\r\nc1,"{line}"\r\n'.encode(codec))
+    items = docs(tmp_path)
+    assert not [i for i in items if isinstance(i, ReadError)]
+    by_id = {d["id"]: d["text"] for d in items}
+    assert by_id["a"] == ARTICLE and by_id["j1"] == ARTICLE
+    assert by_id["j2"] == "Harga emas naik hari ini."
+    assert by_id["c1"] == line
+
+
+def test_a_utf16_file_with_only_its_bom_is_empty(tmp_path: Path) -> None:
+    (tmp_path / "e.txt").write_bytes(b"\xff\xfe")
+    [error] = docs(tmp_path)
+    assert isinstance(error, ReadError) and "empty file" in error.message
+
+
 def test_cp1252_fallback_is_flagged(tmp_path: Path) -> None:
     (tmp_path / "c.txt").write_bytes("Kafe “Sederhana” di Bandung – ramai.".encode("cp1252"))
     [doc] = docs(tmp_path / "c.txt")
