@@ -7,3 +7,11 @@ class BeritaError(Exception):
 
 class DocumentError(BeritaError):
     """A problem with one document: recorded in the stage report while the others go on."""
+
+
+class LabelError(BeritaError):
+    """Training data without enough topic labels (none, one label, or too few per label)."""
+
+
+class TooFewTopicsError(BeritaError):
+    """A corpus too small (documents or distinct terms) for the number of topics asked for."""

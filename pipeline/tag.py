@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.errors import BeritaError
+from pipeline.errors import BeritaError, LabelError
 from pipeline.language import WORD_PATTERN, is_protected, normalize_token, stem, stop_words
 
 # Words, plus sentence-ending punctuation (to know when a capital starts a sentence).
@@ -339,17 +339,17 @@ def fingerprint(ids: Sequence[str], labels: Sequence[str]) -> str:
 def cv_plan(labels: Sequence[str], folds: int = CV_FOLDS) -> tuple[int, int]:
     """(cross-validation folds, calibration folds) that the smallest label can support.
 
-    Raises BeritaError for an empty set, a single label, or a label with fewer than 2 examples.
+    Raises LabelError for an empty set, a single label, or a label with fewer than 2 examples.
     """
     counts = Counter(labels)
     if not counts:
-        raise BeritaError("no labelled documents to train on (records need a 'label' and text)")
+        raise LabelError("no labelled documents to train on (records need a 'label' and text)")
     if len(counts) == 1:
         only = next(iter(counts))
-        raise BeritaError(f"every training document has the label {only!r}; need at least two")
+        raise LabelError(f"every training document has the label {only!r}; need at least two")
     label, smallest = min(counts.items(), key=lambda item: (item[1], item[0]))
     if smallest < 2:
-        raise BeritaError(
+        raise LabelError(
             f"label {label!r} has only {smallest} training document; cross-validation needs at "
             "least 2 per label (add documents, drop the label, or --merge it into another)"
         )
@@ -365,7 +365,10 @@ def _jsonable_candidate(candidate: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass
 class TagModel:
-    """A fitted topic classifier, its keyword IDF and the metadata written to `model.json`."""
+    """A fitted topic classifier, its keyword IDF and the metadata written to `model.json`.
+
+    `pipeline` is None for a keywords-only model (`keyword_model`: a corpus without labels).
+    """
 
     pipeline: Any
     keyword_idf: dict[str, float]
@@ -374,7 +377,9 @@ class TagModel:
 
     @property
     def labels(self) -> list[str]:
-        """The labels the classifier can predict, in its column order."""
+        """The labels the classifier can predict, in its column order (none without one)."""
+        if self.pipeline is None:
+            return []
         return [str(label) for label in self.pipeline.classes_]
 
 
@@ -405,7 +410,6 @@ def train_model(
     Cross-validation is stratified (`folds` adapted down to the smallest label, fixed seed) and
     scored by macro-F1; the best candidate is refitted on all records.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.model_selection import GridSearchCV, StratifiedKFold
 
     started = time.perf_counter()
@@ -413,7 +417,7 @@ def train_model(
     cv_folds, calibration_folds = cv_plan(data.labels, folds)
     usable = [dict(c) for c in candidates if c["model"] != "linear-svc" or calibration_folds >= 2]
     if not usable:
-        raise BeritaError("too few documents per label to calibrate any candidate model")
+        raise LabelError("too few documents per label to calibrate any candidate model")
     min_df = 2 if len(data.texts) >= SMALL_CORPUS else 1
     grid = [
         {"clf": [build_classifier(**c, calibration_folds=max(2, calibration_folds))]}
@@ -444,12 +448,7 @@ def train_model(
         )
     best = usable[search.best_index_]
 
-    keyword_vectorizer = TfidfVectorizer(analyzer=KEYWORD_ANALYZER, min_df=min_df)
-    keyword_vectorizer.fit(data.texts)
-    idf = {
-        term: round(float(keyword_vectorizer.idf_[index]), 4)
-        for term, index in sorted(keyword_vectorizer.vocabulary_.items())
-    }
+    idf = keyword_idf(data.texts, min_df)
     counts = Counter(data.labels)
     meta = {
         "format_version": FORMAT_VERSION,
@@ -483,6 +482,43 @@ def train_model(
         "train_seconds": round(time.perf_counter() - started, 2),
     }
     return TagModel(search.best_estimator_, idf, unseen_idf(len(data.texts)), meta)
+
+
+def keyword_idf(texts: Sequence[str], min_df: int) -> dict[str, float]:
+    """IDF of the keyword terms (words and two-word phrases) of `texts`, sorted by term."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(analyzer=KEYWORD_ANALYZER, min_df=min_df)
+    vectorizer.fit(texts)
+    return {
+        term: round(float(vectorizer.idf_[index]), 4)
+        for term, index in sorted(vectorizer.vocabulary_.items())
+    }
+
+
+def keyword_model(records: Iterable[dict[str, Any]]) -> TagModel:
+    """A model without a topic classifier, for a corpus without labels: keyword IDF only.
+
+    Tagging with it adds keywords and leaves every topic unknown.
+    """
+    started = time.perf_counter()
+    texts = [text for record in records if KEYWORD_ANALYZER(text := model_text(record))]
+    if not texts:
+        raise BeritaError("no document with words to fit keyword weights on")
+    min_df = 2 if len(texts) >= SMALL_CORPUS else 1
+    idf = keyword_idf(texts, min_df)
+    meta = {
+        "format_version": FORMAT_VERSION,
+        "labels": {},
+        "topic_classifier": None,
+        "note": "keywords only: fitted on a corpus without topic labels; every topic is unknown",
+        "n_documents": len(texts),
+        "params": {"min_df": min_df, "ngram_max": 2},
+        "keyword_vocabulary": len(idf),
+        "versions": library_versions(),
+        "train_seconds": round(time.perf_counter() - started, 2),
+    }
+    return TagModel(None, idf, unseen_idf(len(texts)), meta)
 
 
 # --------------------------------------------------------------------------------------------
@@ -594,6 +630,10 @@ def tag_record(
     warnings = list(record.get("warnings") or [])
     text = model_text(record)
     out["keywords"] = keywords(text, model.keyword_idf, model.default_idf, limit=n_keywords)
+    if model.pipeline is None:  # a keywords-only model: no topics to give
+        out.update(topic={"label": UNKNOWN, "score": 0.0}, topics=[])
+        out["warnings"] = warnings
+        return out
     features = model.pipeline.named_steps["tfidf"].transform([text])
     if not KEYWORD_ANALYZER(text):
         warnings.append("tag: no words to classify (empty document)")
@@ -631,6 +671,15 @@ def run_train(
 
     records = load_records(list(inputs), text_column=text_column, label_column=label_column)
     model = train_model(records, stemmed=stemmed, merge=parse_merge(merge), n_jobs=n_jobs)
+    save_model(model, output)
+    return model.meta
+
+
+def run_keyword_model(inputs: Sequence[str | Path], output: str | Path) -> dict[str, Any]:
+    """Fit a keywords-only model (`keyword_model`) on `inputs` and save it to `output`."""
+    from pipeline.clean_stage import load_records
+
+    model = keyword_model(load_records(list(inputs)))
     save_model(model, output)
     return model.meta
 
@@ -681,6 +730,7 @@ def run_tag(
         "inputs": [Path(p).as_posix() for p in inputs],
         "model": Path(model_dir).as_posix(),
         "model_fingerprint": model.meta.get("data_fingerprint"),
+        "topic_classifier": model.pipeline is not None,
         "min_score": min_score,
         "top_k": top_k,
         "keywords": n_keywords,

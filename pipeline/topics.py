@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import BeritaError
+from pipeline.errors import BeritaError, TooFewTopicsError
 from pipeline.tag import KEYWORD_ANALYZER, SMALL_CORPUS, best_form, model_text, surface_counts
 
 SEED = 20181101
@@ -39,7 +39,7 @@ def discover_topics(
     if k < 1:
         raise BeritaError(f"-k must be at least 1, got {k}")
     if k > len(texts):
-        raise BeritaError(f"-k {k} is more topics than the {len(texts)} documents given")
+        raise TooFewTopicsError(f"-k {k} is more topics than the {len(texts)} documents given")
     min_df = 2 if len(texts) >= SMALL_CORPUS else 1
     vectorizer = TfidfVectorizer(
         analyzer=KEYWORD_ANALYZER,
@@ -50,9 +50,10 @@ def discover_topics(
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError:
-        raise BeritaError("no words to model: every document is empty or only stop words") from None
+        message = "no words to model: every document is empty or only stop words"
+        raise TooFewTopicsError(message) from None
     if matrix.shape[1] < k:
-        raise BeritaError(f"-k {k} is more topics than the {matrix.shape[1]} distinct terms")
+        raise TooFewTopicsError(f"-k {k} is more topics than the {matrix.shape[1]} distinct terms")
     nmf = NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=500)
     mix = nmf.fit_transform(matrix)
     vocabulary = vectorizer.get_feature_names_out()

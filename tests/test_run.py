@@ -57,3 +57,39 @@ def test_run_on_a_missing_input_is_a_one_line_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "nope" in result.stderr
+
+
+def _unlabelled(directory: Path, count: int) -> Path:
+    """`count` corpus articles as plain text files: no labels."""
+    directory.mkdir()
+    rows = [json.loads(line) for line in (CORPUS / "berita-a.jsonl").open()][:count]
+    for i, row in enumerate(rows):
+        (directory / f"a{i}.txt").write_text(row["text"], encoding="utf-8")
+    return directory
+
+
+def test_run_on_unlabelled_articles_tags_keywords_only(tmp_path: Path) -> None:
+    articles = _unlabelled(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "topics.json").write_text("{}")  # an earlier run's: must not survive a skip
+    result = runner.invoke(app, ["run", str(articles), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "tagging keywords only" in result.stderr and "topics skipped" in result.stderr
+    assert not (out / "topics.json").exists()
+    tagged = [json.loads(line) for line in (out / "summaries.jsonl").open()]
+    assert len(tagged) == 4
+    assert all(r["topic"] == {"label": "unknown", "score": 0.0} for r in tagged)
+    assert all(r["topics"] == [] for r in tagged)
+    assert all(r["keywords"] and r["summary"]["sentences"] for r in tagged)
+    assert json.loads((out / "model" / "model.json").read_text())["topic_classifier"] is None
+    assert json.loads((out / "tags.report.json").read_text())["params"]["topic_classifier"] is False
+
+
+def test_run_with_unlabelled_training_data_is_an_error(tmp_path: Path) -> None:
+    articles = _unlabelled(tmp_path / "in", 2)
+    result = runner.invoke(app, ["run", str(articles), "--out", str(tmp_path / "o"),
+                                 "--train", str(articles)])
+    assert result.exit_code == 1
+    error = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(error) == 1 and "no labelled documents" in error[0]

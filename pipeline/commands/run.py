@@ -38,8 +38,9 @@ def run(
     Example: berita run corpus/ --out build/
     """
     from pipeline.clean_stage import run_clean
+    from pipeline.errors import LabelError, TooFewTopicsError
     from pipeline.summarize import run_summarize
-    from pipeline.tag import run_tag, run_train
+    from pipeline.tag import run_keyword_model, run_tag, run_train
     from pipeline.topics import run_topics
 
     clean, tags, summaries = out / "clean.jsonl", out / "tags.jsonl", out / "summaries.jsonl"
@@ -47,8 +48,19 @@ def run(
     typer.echo(f"clean -> {clean}", err=True)
     if model is None:
         model = out / "model"
-        run_train(list(train) if train else [clean], model, n_jobs=min(workers, 2))
-        typer.echo(f"train -> {model}", err=True)
+        try:
+            run_train(list(train) if train else [clean], model, n_jobs=min(workers, 2))
+            typer.echo(f"train -> {model}", err=True)
+        except LabelError as exc:
+            if train:
+                raise  # labelled data was asked for explicitly: its problem is the user's error
+            # Articles without topic labels are the common case: keywords (and NMF topics) only.
+            run_keyword_model([clean], model)
+            typer.echo(
+                f"note: {exc}; tagging keywords only, every topic unknown "
+                "(give --model or --train for topics)",
+                err=True,
+            )
     run_tag([clean], model, tags, min_score=min_score, workers=workers, dask=dask)
     typer.echo(f"tag -> {tags}", err=True)
     run_summarize(
@@ -62,5 +74,9 @@ def run(
     )
     typer.echo(f"summarize -> {summaries}", err=True)
     if topics_k:
-        run_topics([clean], out / "topics.json", k=topics_k)
-        typer.echo(f"topics -> {out / 'topics.json'}", err=True)
+        try:
+            run_topics([clean], out / "topics.json", k=topics_k)
+            typer.echo(f"topics -> {out / 'topics.json'}", err=True)
+        except TooFewTopicsError as exc:  # a handful of articles: the other artifacts stand
+            (out / "topics.json").unlink(missing_ok=True)  # never leave an earlier run's topics
+            typer.echo(f"note: topics skipped: {exc} (lower --topics, or 0 to skip)", err=True)
