@@ -60,9 +60,12 @@ def _malay_or_indonesian(text: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """Return the ISO 639-1 code of `text`'s language, or "und" for texts under 20 characters."""
+    """Return the ISO 639-1 code of `text`'s language, or "und" for under 20 letters.
+
+    (Letters, not characters: numbers, dates and punctuation say nothing about the language.)
+    """
     stripped = " ".join(text.split())
-    if len(stripped) < MIN_CHARS:
+    if sum(c.isalpha() for c in stripped) < MIN_CHARS:
         return UNDETERMINED
     language, _ = _identifier().classify(stripped)
     if language == "ms":

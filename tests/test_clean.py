@@ -608,6 +608,7 @@ def test_clean_article_passes_through_except_quotes_and_whitespace() -> None:
             "id",
         ),
         ("Halo semua!", "und"),
+        ("2017. 2018. 12.000. 3/6. 10.30 WIB - 1-0 (2-1).", "und"),  # numbers: no language
     ],
 )
 def test_language_detection(text: str, language: str) -> None:
