@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from pipeline.tag import (
     model_text,
     parse_merge,
     save_model,
+    scored_labels,
     tag_record,
     train_model,
     unseen_idf,
@@ -241,6 +243,37 @@ def test_model_metadata(model: Any) -> None:
     assert len(cv["candidates"]) == len(FAST)
     assert set(meta["versions"]) >= {"sklearn", "numpy", "berita"}
     assert meta["data_fingerprint"].startswith("sha256:")
+
+
+def test_model_selection_scores_the_labels_with_enough_documents() -> None:
+    assert scored_labels(Counter({"a": 60, "b": 50, "c": 12})) == ["a", "b"]
+    # one label with enough documents is not enough to score by
+    assert scored_labels(Counter({"a": 60, "b": 12, "c": 3})) == ["a", "b", "c"]
+    assert scored_labels(Counter({"x": 5, "y": 5})) == ["x", "y"]
+
+
+def test_nb_svm_candidate_trains_calibrates_and_predicts() -> None:
+    nbsvm = [c for c in CANDIDATES if c["model"] == "nb-svm"]
+    assert nbsvm, "NB-SVM is one of the candidates"
+    model = train_model(labelled_records(), candidates=nbsvm)
+    assert model.meta["params"]["chosen"]["model"] == "nb-svm"
+    tagged = tag_record(record("Klub itu menang tiga gol dan pelatih memuji pemain."), model)
+    assert tagged["topic"]["label"] == "olahraga"
+    scores = [t["score"] for t in tagged["topics"]]
+    assert scores == sorted(scores, reverse=True) and 0.0 <= scores[-1] <= scores[0] <= 1.0
+
+
+def test_nb_svm_on_two_labels_gives_one_score_column() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from pipeline.nbsvm import NBSVM
+
+    texts = ["gol bola menang", "bola gol kalah", "film artis main", "artis film baru"] * 3
+    labels = ["olahraga", "olahraga", "showbiz", "showbiz"] * 3
+    features = TfidfVectorizer().fit_transform(texts)
+    fitted = NBSVM(random_state=1).fit(features, labels)
+    assert fitted.decision_function(features).shape == (12,)
+    assert list(fitted.predict(features)) == labels
 
 
 def test_merge_relabels_before_training() -> None:

@@ -17,10 +17,12 @@ from typing import Any
 
 from pipeline.errors import BeritaError
 from pipeline.evaluation.split import SPLIT_SEED, split_records
+from pipeline.tag import FREQUENT_MIN
 
 FOLDS = ("dev.01.jsonl", "dev.02.jsonl", "dev.03.jsonl", "dev.04.jsonl")
-# Classes with at least this many training articles enter the "frequent classes" macro-F1.
-FREQUENT = 50
+# Classes with at least this many training articles enter the "frequent classes" macro-F1 (the
+# same threshold `berita train` selects models by).
+FREQUENT = FREQUENT_MIN
 MIN_SCORES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 CALIBRATION_BINS = 10
 # The overlapping pair measured with and without merging.
