@@ -356,6 +356,30 @@ _MONTHS = (
     r"November|Nopember|Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Sep|Sept|Okt|Nov|Des)\.?"
 )
 _DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+# A line that is only a publication time stamp, as scraped pages carry it above or below the
+# article: `Kamis, 12 Januari 2023 | 10:15 WIB`, `Diperbarui 12/01/2023, 10.15 WIB`,
+# `Kompas.com - 12/01/2023, 10:15 WIB`, `Published: March 3, 2024`.
+_ANY_MONTH = (
+    rf"(?:{_MONTHS}|January|February|March|May|June|July|August|October|December)"
+)
+_ANY_DAY = rf"(?:{_DAYS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_STAMP_DATE = (
+    rf"(?:\d{{1,2}}\s+{_ANY_MONTH}\s+\d{{4}}|{_ANY_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"
+)
+_STAMP_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:WIB|WITA|WIT|GMT\s*[+-]?\s*\d*|UTC\s*[+-]?\s*\d*)?"
+# A bare date is kept: it heads the entries of a chronology or signs a letter. A stamp has a time,
+# a publication word or an outlet in front.
+_STAMP_LEAD = (
+    r"(?:(?:diperbarui|diterbitkan|dipublikasikan|dipublish|terbit|tayang|updated?|published|"
+    r"posted|last\s+updated|dibuat)\s*:?\s*|[A-Za-z][\w.]*\.(?i:com|id|net|co|tv)\s*[-\u2013\u2014]\s*)"
+)
+_STAMP_TAIL = rf"\s*(?:[|,\u2013\u2014\u2022\u00b7-]|pukul)?\s*{_STAMP_TIME}"
+_TIMESTAMP_RE = re.compile(
+    rf"^(?:{_STAMP_LEAD}(?:{_ANY_DAY}\s*,?\s*)?{_STAMP_DATE}(?:{_STAMP_TAIL})?"
+    rf"|(?:{_ANY_DAY}\s*,?\s*)?{_STAMP_DATE}{_STAMP_TAIL})\s*$",
+    re.I,
+)
 _DATE = (
     rf"(?:{_DAYS}\s*,?\s*)?(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}"
     rf"|\(\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s*\))"
@@ -577,6 +601,8 @@ def classify_line(
         return "credit"
     if _SEPARATOR_RE.match(line):
         return "separator"
+    if n_words <= 12 and _TIMESTAMP_RE.match(line):
+        return "timestamp"
     if n_words <= 30 and _COPYRIGHT_RE.search(line):
         return "credit"
     if n_words <= 80 and any(r.search(line) for r in _FOOTER_RES):

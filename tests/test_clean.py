@@ -390,6 +390,38 @@ def test_credit_lines_are_removed_anywhere(line: str) -> None:
     assert classify_line(line) == "credit"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kamis, 12 Januari 2023 | 10:15 WIB",
+        "Diperbarui 12/01/2023, 10.15 WIB",
+        "KotaKita.com - 12/01/2023, 10:15 WIB",
+        "Published: March 3, 2024",
+        "Rabu, 5 Juni 2024 - 14:30 WIB",
+    ],
+)
+def test_publication_time_stamps_are_removed(line: str) -> None:
+    assert classify_line(line) == "timestamp"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Sabtu, 5 November 2016", "24 Desember 2017", "Pada 12 Januari 2023 harga beras naik."],
+)
+def test_bare_dates_are_kept_they_head_chronologies_and_sign_letters(line: str) -> None:
+    assert classify_line(line) is None
+    assert classify_line(line, at_end=True) is None
+
+
+def test_a_time_stamp_above_the_title_does_not_become_the_title() -> None:
+    cleaned = clean_document(
+        f"Kamis, 12 Januari 2023 | 10:15 WIB\n\nHarga Cabai Naik Tajam\n\n{BODY}",
+        detect_title=True,
+    )
+    assert cleaned.title == "Harga Cabai Naik Tajam"
+    assert cleaned.paragraphs == [[BODY]]
+
+
 @pytest.mark.parametrize("line", ["***", "* * *", "---", "-- --", "• • •"])
 def test_separator_lines_are_removed(line: str) -> None:
     assert classify_line(line) == "separator"
