@@ -421,6 +421,13 @@ _CAPTION_START_RE = re.compile(
     r"^(?:[\[(]\s*)?(?:Foto|FOTO|Photo|PHOTO|Kredit|Credit|Ilustrasi\s+foto)\s*:"
 )
 _ILLUSTRATION_RE = re.compile(r"^(?:Ilustrasi|ILUSTRASI)\b")
+# A photo credit on its own line: `KOMPAS.com/BUDI SANTOSO`, `Dok. Humas Pemkot`, and Kompas's
+# `Lihat Foto` button.
+_PHOTO_CREDIT_LINE_RE = re.compile(
+    r"^(?:[A-Za-z][\w-]*(?:\.(?i:com|id|co|net|tv)){1,2}\s*/\s*[A-Z][\w.' -]{1,40}"
+    r"|(?:Dok|DOK|Dokumentasi)\.?\s+[A-Z][\w.'/-]*(?:\s+[A-Z][\w.'/-]*){0,4}"
+    r"|Lihat [Ff]oto)$"
+)
 _VERBISH_RE = re.compile(
     r"^(?:me|di|ber|ter|pe)\w{3,}$|^(?:yang|itu|ini|tersebut|adalah|merupakan)$"
 )
@@ -431,6 +438,8 @@ def _is_caption(line: str) -> bool:
     if len(words) > 60:
         return False
     if _CAPTION_START_RE.match(line) or _ANTARA_FOTO_RE.search(line):
+        return True
+    if _PHOTO_CREDIT_LINE_RE.match(line):
         return True
     if not ends_sentence(line) and _SLASH_CREDIT_RE.search(line):
         return True
@@ -502,6 +511,8 @@ _SHARE_RES = tuple(
         r"^(?:gabung|bergabung|join)\b.{0,80}\b(?:grup|group|kanal|channel|saluran)\b.{0,60}"
         r"\b(?:telegram|whatsapp|wa)\b",
         r"^(?:subscribe|berlangganan)\b.{0,80}\b(?:newsletter|kanal|channel|youtube|gratis)\b",
+        r"^(?:baca|simak|lihat|cek)\s+(?:juga\s+)?(?:berita|artikel|info|informasi)\b.{0,60}"
+        r"\b(?:di\s*sini|lainnya|selengkapnya)\s*[.!:]?$",
     )
 )
 
@@ -516,6 +527,13 @@ _CREDIT_LINE_RE = re.compile(rf"^{_CREDIT_BRACKET}$")
 _REPORT_BYLINE_RE = re.compile(
     r"^(?i:laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis))\s+[^,]{2,40},"
     r"\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$"
+)
+# A by-line: `Oleh: Budi Santoso`, `Oleh Budi Santoso` (a name, nothing else).
+_BY_RE = re.compile(r"^(?i:oleh)\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$")
+# Tag lists: `#ekonomi #harga`, `Tags: ekonomi, harga`, `Topik: Harga Pangan`.
+_TAGS_RE = re.compile(
+    r"^(?:(?:#[\w-]+[\s,]*)+|(?i:tags?|topik|kata\s+kunci|keywords?)\s*:\s*"
+    r"[^,.!?]{1,40}(?:,\s*[^,.!?]{1,40})*)$"
 )
 # A line of nothing but separator marks: `***`, `---`, `* * *`.
 _SEPARATOR_RE = re.compile(r"^[*#=~_\-\u2013\u2014\u2022\u00b7.\s]{3,}$")
@@ -597,8 +615,10 @@ def classify_line(
         return "share"
     if _CREDIT_LINE_RE.match(line) or (n_words <= 15 and _LABEL_LINE_RE.match(line)):
         return "credit"
-    if n_words <= 12 and _REPORT_BYLINE_RE.match(line):
+    if n_words <= 12 and (_REPORT_BYLINE_RE.match(line) or _BY_RE.match(line)):
         return "credit"
+    if n_words <= 30 and _TAGS_RE.match(line):
+        return "tags"
     if _SEPARATOR_RE.match(line):
         return "separator"
     if n_words <= 12 and _TIMESTAMP_RE.match(line):

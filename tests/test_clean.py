@@ -384,6 +384,8 @@ def test_share_prompts_are_removed(line: str) -> None:
         "Pewarta: Siti Aminah",
         "Copyright © 2024 KotaKita. All rights reserved.",
         "Laporan Wartawan KotaKita.com, Andi Saputra",
+        "Oleh: Andi Saputra",
+        "Oleh Andi Saputra",
     ],
 )
 def test_credit_lines_are_removed_anywhere(line: str) -> None:
@@ -420,6 +422,33 @@ def test_a_time_stamp_above_the_title_does_not_become_the_title() -> None:
     )
     assert cleaned.title == "Harga Cabai Naik Tajam"
     assert cleaned.paragraphs == [[BODY]]
+
+
+@pytest.mark.parametrize(
+    "line", ["#ekonomi #harga #cabai", "Tags: ekonomi, harga, cabai", "Kata kunci: cabai, harga"]
+)
+def test_tag_lists_are_removed(line: str) -> None:
+    assert classify_line(line) == "tags"
+
+
+@pytest.mark.parametrize("line", ["KOTAKITA.com/ANDI SAPUTRA", "Dok. Humas Pemkot", "Lihat Foto"])
+def test_photo_credit_lines_are_captions(line: str) -> None:
+    assert classify_line(line) == "caption"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oleh karena itu, harga beras naik lagi.",
+        "Oleh Polisi, warga itu dibawa ke kantor.",
+        "Label: produk ini aman dikonsumsi anak-anak, kata BPOM.",
+        "Topik itu dibahas dalam rapat kemarin.",
+        "Baca berita itu, warga langsung panik.",
+        "Dok. pribadi menunjukkan hal lain dalam rapat kemarin.",
+    ],
+)
+def test_sentences_that_start_like_credits_or_tags_are_kept(sentence: str) -> None:
+    assert classify_line(sentence) is None
 
 
 @pytest.mark.parametrize("line", ["***", "* * *", "---", "-- --", "• • •"])
