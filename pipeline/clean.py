@@ -744,6 +744,9 @@ _GAZETTEER = "|".join(
 # The lookarounds skip spaces themselves because the dash pattern may give its space back.
 _NOT_LOWER = r"(?=\s*(?:$|[^a-z\s]|[a-z]+[A-Z]))"
 
+# A name shaped like a brand, not like a person or a place: `INILAHCOM`, `HanTer`, `InfoPublik`.
+_BRAND = r"(?:[A-Z]{3,}[\w.]*|[A-Z][a-z]+[A-Z][\w.]*)"
+
 _DATELINE_RES = (
     # `Jakarta, CNN Indonesia --`, `Medan, detikSumut -`, `Liputan6.com, Jakarta:`
     re.compile(rf"^{_PLACE_EXT}\s*,\s*{_OUTLET}(?:\s*,\s*{_PLACE})?{_SEP}"),
@@ -752,6 +755,11 @@ _DATELINE_RES = (
     re.compile(rf"^{_PLACE_EXT}\s*,?\s*\(\s*{_OUTLET}(?:\s+\w+)?\s*\)\s*,?{_SEP}"),
     # `Jakarta, 5 Mei 2024 -`, `Bandung, Senin (5/5/2024) -`
     re.compile(rf"^{_PLACE}\s*,\s*{_DATE}{_SEP}"),
+    # `KONTAN.CO.ID - JAKARTA.` (Kontan: the place after the outlet, closed by a period or dash)
+    re.compile(rf"^{_OUTLET}{_DASH}[A-Z][A-Z]+(?:\s+[A-Z][A-Z]+){{0,2}}(?:\.\s+|{_DASH})"),
+    # an outlet not in our list, next to a known place: `Jakarta, HanTer -`, `INILAHCOM, Jakarta -`
+    re.compile(rf"^(?i:{_GAZETTEER})\s*,\s*{_BRAND}{_DASH}{_NOT_LOWER}"),
+    re.compile(rf"^{_BRAND}\s*,\s*(?i:{_GAZETTEER}){_DASH}{_NOT_LOWER}"),
     # `VIVA -`, `Suara.com -`, `INDOSPORT.COM -`
     re.compile(rf"^{_OUTLET}{_DASH}{_NOT_LOWER}"),
     # `SURABAYA -`, `KOREA SELATAN -`

@@ -227,6 +227,9 @@ def test_sentences_about_photos_are_not_captions(sentence: str) -> None:
         "Jakarta, 5 Mei 2024 -",
         "Bandung, Senin (5/5/2024) -",
         "Surabaya, Jumat, 12 Februari 2021 -",
+        "KONTAN.CO.ID - JAKARTA.",
+        "Jakarta, HanTer -",
+        "INILAHCOM, Jakarta -",
     ],
 )
 def test_datelines_are_stripped_from_the_first_paragraph(dateline: str) -> None:
@@ -260,6 +263,8 @@ def test_dateline_with_a_typographic_dash_is_recorded() -> None:
         "Jakarta, ibu kota negara, kembali dilanda banjir pada Senin.",
         "Pada 5 Mei 2024 - hari pemungutan suara - warga antre sejak pagi.",
         "Jakarta, 5 Mei 2024 lalu, menjadi saksi peluncuran kereta cepat.",
+        "Jakarta, Bandung - Surabaya menjadi rute mudik favorit tahun ini.",
+        "Budi, Jakarta - Selasa ini ramai sekali.",
     ],
 )
 def test_sentence_starts_that_look_like_datelines_are_kept(sentence: str) -> None:
