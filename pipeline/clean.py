@@ -57,6 +57,7 @@ __all__ = [
     "footer_candidates",
     "footer_key",
     "join_broken_lines",
+    "join_lines",
     "normalize_newlines",
     "normalize_unicode",
     "recurring_footers",
@@ -831,6 +832,30 @@ def _continues(line: str, nxt: str) -> bool:
     return not _heading_like(line) and not _heading_like(nxt)
 
 
+_HYPHEN_BREAK_RE = re.compile(r"([^\W\d_]+)-$")
+_WORD_START_RE = re.compile(r"^([^\W\d_]+)")
+
+
+def join_lines(left: str, right: str) -> str:
+    """Join a line with the one that continues it.
+
+    A word hyphenated across the break (`pemerin-` + `tah`) is rejoined without the hyphen when
+    the result is an Indonesian word; otherwise the hyphen stays and the halves are joined without
+    a space (`anak-` + `anak` -> `anak-anak`, `Bandung-` + `Jakarta`). Anything else is joined
+    with a space.
+    """
+    end = _HYPHEN_BREAK_RE.search(left)
+    start = _WORD_START_RE.match(right)
+    if not end or not start:
+        return f"{left} {right}"
+    from pipeline.language import is_word
+
+    head, tail = end.group(1), start.group(1)
+    if tail[:1].islower() and head.lower() != tail.lower() and is_word(head + tail):
+        return left[:-1] + right
+    return left + right  # `anak-anak`, `Bandung-Jakarta`
+
+
 def _hard_wrapped(lines: list[str]) -> bool:
     """A block whose line ends mostly fall inside sentences: a wrapped paragraph."""
     inner = lines[:-1]
@@ -844,11 +869,14 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     if not lines:
         return []
     if _hard_wrapped(lines):
-        return [" ".join(lines)]
+        joined = lines[0]
+        for line in lines[1:]:
+            joined = join_lines(joined, line)
+        return [joined]
     out = [lines[0]]
     for line in lines[1:]:
         if _continues(out[-1], line):
-            out[-1] = f"{out[-1]} {line}"
+            out[-1] = join_lines(out[-1], line)
         else:
             out.append(line)
     return out
@@ -869,7 +897,7 @@ def assemble_paragraphs(units: list[tuple[int, str] | None]) -> list[_Paragraph]
             count = 1
             joined = block[position][1]
             while joined != text and position + count < len(block):
-                joined = f"{joined} {block[position + count][1]}"
+                joined = join_lines(joined, block[position + count][1])
                 count += 1
             paragraphs.append(_Paragraph(block[position][0], block[position + count - 1][0], text))
             position += count

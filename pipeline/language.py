@@ -145,6 +145,11 @@ def stem(token: str) -> str:
     return result
 
 
+def is_word(word: str) -> bool:
+    """Whether `word` (any case) is an Indonesian word: its Sastrawi stem is a dictionary root."""
+    return stem(word.lower()) in _sastrawi().dictionary.words  # type: ignore[attr-defined]
+
+
 def clear_stem_cache() -> None:
     """Forget every cached stem (for cold-start measurements)."""
     _STEMS.clear()

@@ -10,6 +10,7 @@ from pipeline.clean import (
     footer_candidates,
     footer_key,
     join_broken_lines,
+    join_lines,
     normalize_unicode,
     recurring_footers,
     repair_partial_mojibake,
@@ -548,6 +549,24 @@ def test_line_continuing_in_lowercase_or_after_a_connector_is_joined() -> None:
     assert join_broken_lines(["Pasokan berkurang karena", "Garut dilanda hujan."]) == [
         "Pasokan berkurang karena Garut dilanda hujan."
     ]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("Menurut dia, pemerin-", "tah sudah siap.", "Menurut dia, pemerintah sudah siap."),
+        ("kebi-", "jakan baru", "kebijakan baru"),
+        ("untuk anak-", "anak sekolah", "untuk anak-anak sekolah"),  # reduplication keeps it
+        ("rute Bandung-", "Jakarta ramai", "rute Bandung-Jakarta ramai"),
+        ("kata dia -", "yang lain", "kata dia - yang lain"),  # a spaced dash is punctuation
+    ],
+)
+def test_words_hyphenated_across_a_line_break_are_rejoined(
+    left: str, right: str, joined: str
+) -> None:
+    assert join_lines(left, right) == joined
+    cleaned = clean_document(f"{left}\n{right}")
+    assert " ".join(s for p in cleaned.paragraphs for s in p).startswith(joined.rstrip("."))
 
 
 def test_headings_and_finished_lines_stay_paragraphs() -> None:
