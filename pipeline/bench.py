@@ -308,7 +308,10 @@ def scaling(results: dict[str, Any], small: str, large: str, workers: int) -> di
             "time_ratio": round(time_ratio, 2),
             "time_ratio_per_doc": round(time_ratio / docs_ratio, 3),
             "max_rss_ratio": round(b["max_rss_mb"] / a["max_rss_mb"], 2),
-            "tree_pss_ratio": round(b["tree_pss_mb"] / a["tree_pss_mb"], 2),
+            # None when a run ended before its first memory sample (taken once a second)
+            "tree_pss_ratio": (
+                round(b["tree_pss_mb"] / a["tree_pss_mb"], 2) if a["tree_pss_mb"] else None
+            ),
         }
     return out
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.bench import measure, run_bench, unique_articles, write_replicated
+from pipeline.bench import measure, run_bench, scaling, unique_articles, write_replicated
 from pipeline.errors import BeritaError
 
 PLACES = ["Bandung", "Semarang", "Makassar", "Padang", "Kupang"]
@@ -74,6 +74,14 @@ def test_replication_gives_new_ids_for_every_copy(tmp_path: Path) -> None:
     assert write_replicated(articles, 3, out) == 45
     ids = [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()]
     assert len(set(ids)) == 45 and ids[0].endswith("-r00") and ids[-1].endswith("-r02")
+
+
+def test_scaling_of_a_run_that_ended_before_its_first_memory_sample() -> None:
+    run = {"documents": 10, "median_seconds": 1.0, "max_rss_mb": 100.0, "tree_pss_mb": 0.0}
+    large = {**run, "documents": 100, "median_seconds": 9.0, "tree_pss_mb": 80.0}
+    ratios = scaling({"s": {"clean": {"1": run}}, "l": {"clean": {"1": large}}}, "s", "l", 1)
+    assert ratios["clean"]["tree_pss_ratio"] is None
+    assert ratios["clean"]["time_ratio_per_doc"] == 0.9
 
 
 def test_bench_smoke_on_a_tiny_corpus(tmp_path: Path) -> None:
