@@ -560,7 +560,8 @@ def format_table(result: dict[str, Any]) -> str:
     for stage, ratio in result.get("scaling", {}).items():
         lines.append(
             f"scaling {stage}: {ratio['docs_ratio']}x docs in {ratio['time_ratio']}x time, "
-            f"max RSS {ratio['max_rss_ratio']}x, tree PSS {ratio['tree_pss_ratio']}x"
+            f"max RSS {ratio['max_rss_ratio']}x, tree PSS "
+            f"{'n/a' if ratio['tree_pss_ratio'] is None else str(ratio['tree_pss_ratio']) + 'x'}"
         )
     lex = result.get("lexrank")
     if lex and lex.get("documents"):
