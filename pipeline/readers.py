@@ -28,9 +28,10 @@ INDOSUM_TOKENS = "indosum_tokens"  # a deferred IndoSum article's tokens (see `c
 DOC_FILE_STEMS = frozenset(
     {"readme", "changelog", "license", "licence", "copying", "notice", "authors"}
 )
-TEXT_FIELDS = ("text", "content", "body", "isi")
-TITLE_FIELDS = ("title", "judul")
-LABEL_FIELDS = ("label", "category", "kategori")
+# Field names looked for, in this order (scraped datasets name them in English or Indonesian).
+TEXT_FIELDS = ("text", "content", "body", "isi", "article", "artikel", "teks", "konten")
+TITLE_FIELDS = ("title", "judul", "headline")
+LABEL_FIELDS = ("label", "category", "kategori", "topic", "topik", "rubrik")
 SUMMARY_FIELDS = ("summary", "ringkasan", "reference")
 
 

@@ -132,6 +132,13 @@ def test_csv_auto_and_named_columns(tmp_path: Path) -> None:
     assert (doc["text"], doc["label"]) == ("Isi berita.", "olahraga")
 
 
+def test_common_indonesian_and_english_field_names_are_found(tmp_path: Path) -> None:
+    rows = [{"id": "a", "headline": "Judul", "artikel": ARTICLE, "topik": "ekonomi"}]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    [doc] = docs(tmp_path / "a.jsonl")
+    assert (doc["title"], doc["text"], doc["label"]) == ("Judul", ARTICLE, "ekonomi")
+
+
 def test_csv_without_text_column_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "n.csv"
     path.write_text("a,b\n1,2\n")
