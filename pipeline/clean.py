@@ -357,6 +357,10 @@ _MONTHS = (
     r"November|Nopember|Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Sep|Sept|Okt|Nov|Des)\.?"
 )
 _DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+_DATE = (
+    rf"(?:{_DAYS}\s*,?\s*)?(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}"
+    rf"|\(\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s*\))"
+)
 # A line that is only a publication time stamp, as scraped pages carry it above or below the
 # article: `Kamis, 12 Januari 2023 | 10:15 WIB`, `Diperbarui 12/01/2023, 10.15 WIB`,
 # `Kompas.com - 12/01/2023, 10:15 WIB`, `Published: March 3, 2024`.
@@ -380,10 +384,6 @@ _TIMESTAMP_RE = re.compile(
     rf"^(?:{_STAMP_LEAD}(?:{_ANY_DAY}\s*,?\s*)?{_STAMP_DATE}(?:{_STAMP_TAIL})?"
     rf"|(?:{_ANY_DAY}\s*,?\s*)?{_STAMP_DATE}{_STAMP_TAIL})\s*$",
     re.I,
-)
-_DATE = (
-    rf"(?:{_DAYS}\s*,?\s*)?(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}"
-    rf"|\(\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s*\))"
 )
 _SEP = rf"(?:{_DASH}|\s*:\s+)"
 _NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
@@ -844,7 +844,9 @@ def join_lines(left: str, right: str) -> str:
     a space (`anak-` + `anak` -> `anak-anak`, `Bandung-` + `Jakarta`). Anything else is joined
     with a space.
     """
-    end = _HYPHEN_BREAK_RE.search(left)
+    if not left.endswith("-"):  # the common case; `left` grows as a wrapped paragraph is joined
+        return f"{left} {right}"
+    end = _HYPHEN_BREAK_RE.search(left[-64:])
     start = _WORD_START_RE.match(right)
     if not end or not start:
         return f"{left} {right}"

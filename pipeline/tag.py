@@ -211,6 +211,11 @@ CV_FOLDS = 5
 DEFAULT_STEMMED = False
 # Below this many training documents, terms seen once are kept (min_df=1), else dropped.
 SMALL_CORPUS = 100
+
+
+def min_df_for(n_documents: int) -> int:
+    """The `min_df` for a corpus of `n_documents`: 1 below `SMALL_CORPUS`, else 2."""
+    return 2 if n_documents >= SMALL_CORPUS else 1
 CANDIDATES: tuple[dict[str, Any], ...] = (
     {"model": "linear-svc", "C": 0.5, "class_weight": None},
     {"model": "linear-svc", "C": 0.5, "class_weight": "balanced"},
@@ -441,7 +446,7 @@ def train_model(
     ]
     if not usable:
         raise LabelError("too few documents per label to calibrate any candidate model")
-    min_df = 2 if len(data.texts) >= SMALL_CORPUS else 1
+    min_df = min_df_for(len(data.texts))
     grid = [
         {"clf": [build_classifier(**c, calibration_folds=max(2, calibration_folds))]}
         for c in usable
@@ -535,7 +540,7 @@ def keyword_model(records: Iterable[dict[str, Any]]) -> TagModel:
     texts = [text for record in records if KEYWORD_ANALYZER(text := model_text(record))]
     if not texts:
         raise BeritaError("no document with words to fit keyword weights on")
-    min_df = 2 if len(texts) >= SMALL_CORPUS else 1
+    min_df = min_df_for(len(texts))
     idf = keyword_idf(texts, min_df)
     meta = {
         "format_version": FORMAT_VERSION,

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import BeritaError, TooFewTopicsError
-from pipeline.tag import KEYWORD_ANALYZER, SMALL_CORPUS, best_form, model_text, surface_counts
+from pipeline.tag import KEYWORD_ANALYZER, best_form, min_df_for, model_text, surface_counts
 
 SEED = 20181101
 TOP_TERMS = 10
@@ -40,7 +40,7 @@ def discover_topics(
         raise BeritaError(f"-k must be at least 1, got {k}")
     if k > len(texts):
         raise TooFewTopicsError(f"-k {k} is more topics than the {len(texts)} documents given")
-    min_df = 2 if len(texts) >= SMALL_CORPUS else 1
+    min_df = min_df_for(len(texts))
     vectorizer = TfidfVectorizer(
         analyzer=KEYWORD_ANALYZER,
         sublinear_tf=True,
