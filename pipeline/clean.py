@@ -400,13 +400,23 @@ _CREDIT_WORD = (
     r"Humas(?:\s+[A-Z][\w.]*){0,3}|Shutterstock|Getty\s+Images|Pixabay|Unsplash|Freepik|"
     r"Instagram(?:\s+@?[\w.]+)?|Twitter(?:\s+@?[\w.]+)?|Facebook|YouTube|AP|EPA|Google)"
 )
+# (the photographer's name is mixed case, so a party list `PDIP/PKB/PPP` is not a credit)
 _AGENCY_CREDIT = (
-    r"[A-Z]{2,}(?:\s+[A-Z]{2,})?(?:/(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|[a-z]{2,5}))+"
+    r"[A-Z]{2,}(?:\s+[A-Z]{2,})?(?:/(?:[A-Z][a-z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|[a-z]{2,5}))+"
 )
 _SLASH_CREDIT_RE = re.compile(
     rf"(?<=\S)\s?/\s?(?:{_CREDIT_WORD}|{_OUTLET}|{_AGENCY_CREDIT})(?:/[a-z]{{2,5}})*\.?$"
 )
 _ANTARA_FOTO_RE = re.compile(r"\bANTARA\s+FOTO\s*/\s*[A-Z][^\n]{0,80}$")
+# A caption's closing credit, outlet or agency then the photographer: `(Liputan6.com/Nama)`,
+# `(ANTARA/Nama Nama)`, `(REUTERS/Nama/File Photo)`, or bare `KOMPAS.com/NAMA NAMA`. Two outlets
+# (`(Antara/Reuters)`) are the source of a report, removed as a trailing credit instead.
+_CREDIT_NAME = rf"(?!(?i:{_OUTLET_NAMES})\b\s*[)/])[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}"
+_END_CREDIT_RE = re.compile(
+    rf"(?:\(\s*(?:{_OUTLET}|[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})?)\s*/\s*{_CREDIT_NAME}"
+    rf"(?:\s*/\s*[\w.'-]+(?:\s+[\w.'-]+)?)?\s*\)"
+    rf"|(?<![\w/.])(?:{_DOMAIN})\s*/\s*{_CREDIT_NAME}(?:/[a-z]{{2,5}})?)\s*\.?$"
+)
 _CAPTION_WORD = (
     r"(?:Foto|FOTO|foto|Photo|PHOTO|Dok\.?|DOK\.?|Dokumentasi|Ilustrasi|Sumber(?:\s+foto)?|"
     r"sumber(?:\s+foto)?|Kredit|kredit|Credit|Image|Gambar|Istimewa|Ist\.?|Net)"
@@ -419,7 +429,9 @@ _INLINE_PHOTO_CREDIT_RE = re.compile(
     r"[^()\n]{1,60}\)"
 )
 _CAPTION_START_RE = re.compile(
-    r"^(?:[\[(]\s*)?(?:Foto|FOTO|Photo|PHOTO|Kredit|Credit|Ilustrasi\s+foto)\s*:"
+    r"^(?:[\[(]\s*)?(?:Foto|FOTO|Photo|PHOTO|Kredit|Credit|Ilustrasi\s+foto|"
+    r"(?:Foto|FOTO)\s+(?i:ilustrasi|dokumentasi|istimewa)|(?:Sumber|SUMBER|Kredit)\s+(?i:foto|gambar))"
+    r"\s*:"
 )
 _ILLUSTRATION_RE = re.compile(r"^(?:Ilustrasi|ILUSTRASI)\b")
 # A photo credit on its own line: `KOMPAS.com/BUDI SANTOSO`, `Dok. Humas Pemkot`, and Kompas's
@@ -442,7 +454,10 @@ def _is_caption(line: str) -> bool:
         return True
     if _PHOTO_CREDIT_LINE_RE.match(line):
         return True
-    if not ends_sentence(line) and _SLASH_CREDIT_RE.search(line):
+    tail = line[-200:]  # the credit rules are end-anchored; a credit is never this long
+    if len(words) <= 50 and _END_CREDIT_RE.search(tail):
+        return True
+    if not ends_sentence(line) and _SLASH_CREDIT_RE.search(tail):
         return True
     paren = _PAREN_CREDIT_END_RE.search(line)
     if paren and not ends_sentence(line[: paren.start()]):

@@ -21,6 +21,7 @@ __all__ = [
     "LIST_END_ABBREVIATIONS",
     "PREFIX_ABBREVIATIONS",
     "SPEECH_VERBS",
+    "never_starts_sentence",
     "split_sentences",
     "tokenizer",
 ]
@@ -35,10 +36,13 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
         # titles and forms of address
         "dr", "dra", "drg", "drh", "drs", "h", "hj", "ir", "k.h", "kh", "ny", "nn",
         "prof", "sdr", "sdri", "sp", "st", "tn", "yth", "ust", "mr", "mrs", "ms",
-        # military and police ranks
-        "brig", "brigjen", "jend", "kapt", "kol", "letjen", "mayjen",
+        # military and police ranks and corps (`Kombes Pol.`, `Letkol Inf.`, `Marsma TNI Pnb.`)
+        "brig", "brigjen", "jend", "kapt", "kol", "letjen", "mayjen", "pol", "inf", "mar",
+        "kav", "art", "czi", "cpm", "pnb", "laks",
+        # abbreviated first names and religious titles (`Moh. Mahfud`, `Abd. Rahman`, `Pdt.`)
+        "moh", "moch", "muh", "mhd", "abd", "bp", "pdt", "mgr", "tgk",
         # addresses, administrative areas, numbers and money
-        "blk", "gg", "jl", "jln", "kab", "kav", "kec", "kel", "no", "prov", "rep", "rp",
+        "blk", "gg", "jl", "jln", "kab", "kec", "kel", "no", "prov", "rep", "rp", "pkl",
     }
 )  # fmt: skip
 
@@ -79,10 +83,24 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 )  # fmt: skip
 # A single-letter initial (`A.`): one before another is part of a name (`F. A. Porsche`).
 _INITIAL_RE = re.compile(r"[^\W\d_]\.")
+# Run-together initials before a name (`B.J. Habibie`, `R.A. Kartini`, `Jl. H.R. Rasuna Said`).
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,3}")
+# A word with no capital letter: Indonesian sentences start capitalised, so a boundary before
+# one is an abbreviation Punkt did not know (`dr. Citra, Sp.A. menjelaskan`). Brands such as
+# `iPhone` have a capital; lowercase outlet names do start sentences (`kumparan mencoba ...`).
+_LOWERCASE_WORD_RE = re.compile(r"[a-z][^\sA-Z]*")
+_LOWERCASE_STARTERS = frozenset({"kumparan", "detikcom", "detik.com", "kompas.com", "tempo.co"})
+
 # A list marker on its own (`1.`, `b.`, `iv.`, `2)`): never a sentence, it heads the next one.
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,3}|[^\W\d_]|[ivxlcIVXLC]{1,5})[.)]")
 # A numbered item inside a sentence: `...: 1.` (after a colon) or `Budi 2.` (the next number).
 _INLINE_NUMBER_RE = re.compile(r"(:?) (\d{1,2})\.$")
+
+
+def never_starts_sentence(word: str) -> bool:
+    """Whether `word` cannot start an Indonesian sentence (no capital, not a lowercase brand)."""
+    bare = word.rstrip(",.:;")
+    return bool(_LOWERCASE_WORD_RE.fullmatch(word)) and bare not in _LOWERCASE_STARTERS
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +130,14 @@ def _keep_boundary(text: str, start: int) -> bool:
     if _INITIAL_RE.fullmatch(last_word) and _INITIAL_RE.fullmatch(next_word):
         return False  # `F. A. Porsche`
     abbreviation = last_word.lstrip(_OPENING_MARKS).lower()
+    if last_word.endswith(".") and never_starts_sentence(next_word):
+        return False  # `Sp.A. menjelaskan`, `IPU. melantik`
+    if (
+        _INITIALS_RE.fullmatch(last_word.lstrip(_OPENING_MARKS))
+        and abbreviation[:-1] not in ABBREVIATIONS
+        and next_word[:1].isupper()
+    ):
+        return False  # `B.J. Habibie` (degrees such as `S.H.` are left to Punkt)
     if abbreviation.endswith(".") and abbreviation[:-1] in PREFIX_ABBREVIATIONS:
         return False  # `Prof. DR. Soehartati`: a title is always followed by what it qualifies
     if abbreviation.endswith(".") and abbreviation[:-1] in LIST_END_ABBREVIATIONS:

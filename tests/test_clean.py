@@ -163,6 +163,13 @@ def test_line_break_conventions_are_all_accepted() -> None:
         "Ilustrasi/Net",
         "Ilustrasi kemeja putih polos.",
         "Petugas mengevakuasi warga, Senin (1/1). ANTARA FOTO/Rudi/ed/pras.",
+        # a closing outlet or agency credit, also after a finished sentence
+        "Massa berunjuk rasa di depan gedung DPR, Kamis (6/6/2024). (Kotakita.com/Rudi Hartono)",
+        "Warga antre minyak goreng (ANTARA/Rudi Hartono)",
+        "Petugas memeriksa dokumen (REUTERS/Rudi Hartono/File Photo)",
+        "Wisatawan memadati alun-alun, Sabtu (6/4/2024). KOTAKITA.com/RUDI HARTONO",
+        "Foto ilustrasi: iStock",
+        "Sumber foto: Kementerian Perdagangan",
     ],
 )
 def test_caption_lines_are_removed(caption: str) -> None:
@@ -186,6 +193,8 @@ def test_inline_photo_credit_is_removed_from_the_sentence_only() -> None:
         "Ilustrasi itu dibuat oleh seniman asal Bandung untuk pameran tunggalnya.",
         "Harga cabai rawit di pasar itu mencapai Rp 80.000/kg",
         "Fotografer senior itu memamerkan karya terbarunya di Jakarta.",
+        "Pasangan nomor urut dua diusung PDIP/PKB/PPP",
+        "Data lengkap tersedia di laman kotakita.go.id/Pemilu.",
     ],
 )
 def test_sentences_about_photos_are_not_captions(sentence: str) -> None:
@@ -721,3 +730,4 @@ def test_closing_quote_lost_to_replacement_character_is_restored() -> None:
     assert cleaned.text.startswith('"Kami siap bertanding," kata pelatih')
     assert "\ufffd" not in cleaned.text
     assert any(r["kind"] == "mojibake" for r in cleaned.repairs)
+

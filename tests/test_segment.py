@@ -157,10 +157,33 @@ def test_quotation_followed_by_a_new_sentence_splits() -> None:
         "Pembicara kedua adalah Hj. Siti Aminah, M.Si. dari Bandung.",
         "Denda sebesar Rp. 10.000.000 dijatuhkan kepada Sdr. Budi Santoso.",
         "Ia tinggal di Kec. Cibeunying, Prov. Jawa Barat.",
+        "Kabid Humas Kombes Pol. Hadi Wahyudi dan Letkol Inf. Budi Santoso hadir.",
+        "Menko Polhukam Moh. Mahfud MD bertemu Abd. Rahman pkl. 08.00 WIB.",
+        "Presiden ketiga B.J. Habibie lahir di Parepare, dekat Jl. H.R. Rasuna Said.",
     ],
 )
 def test_titles_and_address_abbreviations_never_end_a_sentence(paragraph: str) -> None:
     assert split_sentences(paragraph) == [paragraph]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Menurut dr. Citra, Sp.A. menjelaskan bahwa anak perlu vaksin.",
+        "Ketua IPU. melantik pengurus baru.",
+    ],
+)
+def test_no_sentence_starts_with_a_lowercase_word(paragraph: str) -> None:
+    assert split_sentences(paragraph) == [paragraph]
+
+
+def test_brands_and_lowercase_outlets_may_start_a_sentence() -> None:
+    paragraph = "Harga naik 3,5 persen. iPhone 15 dirilis. kumparan mencoba bertanya."
+    assert split_sentences(paragraph) == [
+        "Harga naik 3,5 persen.",
+        "iPhone 15 dirilis.",
+        "kumparan mencoba bertanya.",
+    ]
 
 
 def test_list_end_abbreviation_splits_only_before_a_capital() -> None:
