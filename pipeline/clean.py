@@ -45,7 +45,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -53,6 +53,7 @@ __all__ = [
     "assemble_paragraphs",
     "classify_line",
     "clean_document",
+    "clean_title",
     "ends_sentence",
     "footer_candidates",
     "footer_key",
@@ -66,6 +67,7 @@ __all__ = [
     "strip_dateline",
     "strip_html",
     "strip_inline_boilerplate",
+    "story_key",
     "strip_trailing_boilerplate",
 ]
 
@@ -479,6 +481,54 @@ _LINK_LABEL_RE = re.compile(
     r"selanjutnya|berikutnya)\s*[:>»]*\s*[\])]?$",
     re.I,
 )
+# A related-article label inside a paragraph (at its start or after a sentence), for scrapes
+# that flattened the link into the text around it: `... tiket. Baca juga: Judul Berita Ia ...`
+_INLINE_LINK_LABEL_RE = re.compile(
+    r"(?:^|(?<=[.!?\"'])\s+)[\[(]?\s*(?:baca juga|baca_juga|simak juga|lihat juga|"
+    r"artikel terkait|berita terkait)\s*:\s*",
+    re.I,
+)
+# Words that often open the sentence behind a flattened headline (`... Maskapai Kementerian
+# Perhubungan meminta`): the content is taken to start at the last of them within six words
+# before the prose, else at the word just before it.
+_SENTENCE_OPENERS = frozenset(
+    "ia dia mereka kami menurut namun sementara selain sebelumnya kemudian saat dalam pada hal "
+    "adapun berdasarkan sedangkan untuk hingga kini meski bahkan ketika sebab karena pihak para "
+    "sejumlah presiden wakil menteri kementerian gubernur bupati wali kepala ketua direktur "
+    "kapolri kapolda kapolres polisi pemerintah badan komisi dinas tim pelatih warga".split()
+)
+
+
+def _headline_like(line: str) -> bool:
+    """A short capitalised line without a sentence end (a linked headline)."""
+    line = line.strip()
+    return line[:1].isupper() and len(line.split()) <= 20 and not ends_sentence(line)
+
+
+def split_flattened_link(text: str) -> tuple[str, str] | None:
+    """(text without the link, the link) when a related-article headline runs into prose.
+
+    A headline is title case; the prose behind it starts where two lowercase words follow each
+    other. None when there is no such link, or when nothing follows it (the other link rules
+    remove those whole).
+    """
+    match = _INLINE_LINK_LABEL_RE.search(text)
+    if not match:
+        return None
+    words = text[match.end() :].split()
+    lower = [word[:1].islower() for word in words]
+    prose = next((i for i in range(1, len(words) - 1) if lower[i] and lower[i + 1]), None)
+    if prose is None:
+        return None
+    near = range(max(prose - 6, 0), prose)
+    openers = [i for i in near if words[i].rstrip(",").lower() in _SENTENCE_OPENERS]
+    start = openers[-1] if openers else prose - 1
+    if start < 2 or not words[start][:1].isupper():
+        return None  # no headline of two words or more before the prose
+    link = " ".join([match.group(0).strip(), *words[:start]])
+    return " ".join([text[: match.start()].rstrip(), *words[start:]]).strip(), link
+
+
 _EMBED_RE = re.compile(r"\s*\[(video|youtube|embed|audio)\][^\[\]]*\[/\1\]\s*", re.I)
 _GAMBAS_RE = re.compile(r"^\[\s*Gambas\s*:[^\]]*\]$", re.I)
 _LINK_CAPS_RE = re.compile(r"^(?:BACA JUGA|SIMAK JUGA|LIHAT JUGA|TONTON JUGA)\b")
@@ -621,7 +671,11 @@ def classify_line(
         _LINK_LABEL_RE.match(line)
         or _GAMBAS_RE.match(line)
         or _PAGINATION_RE.match(line)
-        or (n_words <= 40 and (_LINK_RE.match(line) or _LINK_CAPS_RE.match(line)))
+        or (
+            n_words <= 40
+            and (_LINK_RE.match(line) or _LINK_CAPS_RE.match(line))
+            and split_flattened_link(line) is None
+        )
         or (n_words <= 20 and _VIDEO_LINK_RE.match(line))
     ):
         return "link"
@@ -961,19 +1015,38 @@ def footer_candidates(raw: str) -> list[str]:
     return [key for key in keys if key]
 
 
+def story_key(raw_start: str) -> str:
+    """The article's opening as a key that survives a changed dateline or by-line.
+
+    The first 24 words of the first line of twelve words or more, without its dateline, as a
+    `footer_key`: copies of one story syndicated under different datelines share it, and so do
+    daily reports written from one template (digits are 0).
+    """
+    text, _, _ = _normalize_text(raw_start[:4000])  # the opening is enough
+    for line in text.split("\n"):
+        words = footer_key(strip_dateline(line)[0]).split()
+        if len(words) >= 12:
+            return " ".join(words[:24])
+    return footer_key(text)
+
+
 def recurring_footers(
-    candidate_lists: Iterable[list[str]], *, min_docs: int = 3, min_share: float = 0.02
+    evidence: Iterable[tuple[str, Sequence[str]]], *, min_docs: int = 3, min_share: float = 0.02
 ) -> frozenset[str]:
-    """Trailing lines that recur in at least `min_docs` documents and `min_share` of all."""
-    counts: Counter[str] = Counter()
-    documents = 0
-    for candidates in candidate_lists:
-        documents += 1
-        counts.update(set(candidates))
+    """Trailing lines that recur in at least `min_docs` stories and `min_share` of them.
+
+    `evidence` gives each document's (`story_key`, `footer_candidates`). Lines are counted once
+    per story, so copies of one article, or reports from one template, cannot make their own
+    closing lines look like a site footer.
+    """
+    stories: dict[str, set[str]] = {}
+    for story, candidates in evidence:
+        stories.setdefault(story, set()).update(candidates)
+    counts = Counter(key for keys in stories.values() for key in keys)
     return frozenset(
         key
         for key, count in counts.items()
-        if key and count >= min_docs and count >= min_share * documents
+        if key and count >= min_docs and count >= min_share * len(stories)
     )
 
 
@@ -990,6 +1063,9 @@ def _clean_paragraphs(paragraphs: list[_Paragraph], footers: frozenset[str]) -> 
     """
     removed: list[_Removal] = []
     for paragraph in paragraphs:
+        while flattened := split_flattened_link(paragraph.text):
+            paragraph.text = flattened[0]
+            removed.append(((paragraph.first, 1), "link", flattened[1]))
         text, found = strip_inline_boilerplate(paragraph.text)
         removed += [((paragraph.first, 1 + offset), kind, t) for offset, kind, t in found]
         paragraph.text = text
@@ -1017,6 +1093,13 @@ def _clean_paragraphs(paragraphs: list[_Paragraph], footers: frozenset[str]) -> 
     return removed
 
 
+def clean_title(title: str) -> str | None:
+    """A given title repaired (encoding, HTML, whitespace) but kept whole: a photo story's
+    `Foto: ...` or a column's `Editor: ...` is still its title. None when nothing is left."""
+    text, _, _ = _normalize_text(title)
+    return " ".join(text.split()) or None
+
+
 def _segment(paragraph: str) -> list[str]:
     from pipeline.segment import split_sentences
 
@@ -1034,11 +1117,15 @@ def clean_document(
 
     # 6. whole lines
     units: list[tuple[int, str] | None] = []
+    after_label = False  # the line before was a bare `Baca juga:`
     for number, line in enumerate(text.split("\n")):
         if not line:
             units.append(None)
             continue
         kind = classify_line(line)
+        if not kind and after_label and _headline_like(line):
+            kind = "link"  # the headline of a `Baca juga:` label on the line above
+        after_label = kind == "link" and bool(_LINK_LABEL_RE.match(line.strip()))
         if kind:
             removed.append(((number, 0), kind, line))
         else:

@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.artifacts import Encoded, read_jsonl, read_lines
-from pipeline.readers import PendingLine, ReadError, complete, fingerprint, read_documents, text_end
+from pipeline.readers import (
+    PendingLine,
+    ReadError,
+    complete,
+    read_documents,
+    text_end,
+    text_start,
+)
 from pipeline.runner import StageRun, apply, write_stage
 
 INDONESIAN = "id"
@@ -57,15 +64,13 @@ def align_gold_labels(
 
 def clean_one(doc: dict[str, Any], *, footers: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Turn one raw document into a clean record (the artifact contract of `build/clean.jsonl`)."""
-    from pipeline.clean import clean_document
+    from pipeline.clean import clean_document, clean_title
 
     doc = complete(doc)
     cleaned = clean_document(
         doc["text"], detect_title=bool(doc.get("detect_title")), footers=footers
     )
-    title = doc.get("title")
-    if title:
-        title = clean_document(title).text.replace("\n\n", " ") or None
+    title = clean_title(doc["title"]) if doc.get("title") else None
     record: dict[str, Any] = {
         "id": doc["id"],
         "source": doc["source"],
@@ -101,10 +106,10 @@ def _raw_documents(
 
 
 def footer_evidence(doc: dict[str, Any]) -> tuple[str, list[str]]:
-    """A raw document's content digest and its footer candidates (its last lines, normalized)."""
-    from pipeline.clean import footer_candidates
+    """A raw document's story key (its opening) and footer candidates (its last lines)."""
+    from pipeline.clean import footer_candidates, story_key
 
-    return fingerprint(doc), footer_candidates(text_end(doc))
+    return story_key(text_start(doc)), footer_candidates(text_end(doc))
 
 
 def learn_footers(
@@ -116,19 +121,11 @@ def learn_footers(
     """
     from pipeline.clean import recurring_footers
 
-    seen: set[str] = set()
     documents = (d for d in read_documents(paths, defer=True, **columns)
                  if not isinstance(d, ReadError))
-    evidence = apply(documents, footer_evidence, StageRun("footers", {}), workers=workers)
-
-    def candidates() -> Iterator[list[str]]:
-        for digest, lines in evidence:
-            # Copies of one article must not make its last lines look like a site footer.
-            if digest not in seen:
-                seen.add(digest)
-                yield lines
-
-    return recurring_footers(candidates())
+    return recurring_footers(
+        apply(documents, footer_evidence, StageRun("footers", {}), workers=workers)
+    )
 
 
 def clean_info(record: dict[str, Any]) -> dict[str, Any]:

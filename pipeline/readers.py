@@ -223,19 +223,29 @@ def complete(doc: dict[str, Any]) -> dict[str, Any]:
 
 def text_end(doc: dict[str, Any], paragraphs: int = 6) -> str:
     """The last `paragraphs` non-blank paragraphs of a raw document (enough to spot footers)."""
+    return _text_part(doc, paragraphs, from_end=True)
+
+
+def text_start(doc: dict[str, Any], paragraphs: int = 4) -> str:
+    """The first `paragraphs` non-blank paragraphs of a raw document (its opening)."""
+    return _text_part(doc, paragraphs, from_end=False)
+
+
+def _text_part(doc: dict[str, Any], paragraphs: int, *, from_end: bool) -> str:
     tokens = doc.get(INDOSUM_TOKENS)
     if tokens is None:
         return doc["text"]
     from pipeline import indosum
 
     found: list[str] = []
-    for paragraph in reversed(tokens["paragraphs"]):
+    ordered = reversed(tokens["paragraphs"]) if from_end else tokens["paragraphs"]
+    for paragraph in ordered:
         text = " ".join(s for s in indosum.sentences({"paragraphs": [paragraph]})[0])
         if text.strip():
             found.append(text)
             if len(found) == paragraphs:
                 break
-    return "\n\n".join(reversed(found))
+    return "\n\n".join(reversed(found) if from_end else found)
 
 
 def fingerprint(doc: dict[str, Any]) -> str:

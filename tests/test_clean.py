@@ -14,6 +14,7 @@ from pipeline.clean import (
     normalize_unicode,
     recurring_footers,
     repair_partial_mojibake,
+    story_key,
     strip_dateline,
     strip_html,
     strip_trailing_boilerplate,
@@ -511,7 +512,7 @@ def test_site_footers_are_removed() -> None:
 def test_learned_footers_are_removed_from_the_end_only() -> None:
     footer = "Dapatkan kabar pilihan dari redaksi setiap pagi lewat surel."
     docs = [f"{body}\n\n{footer}" for body in (BODY, BODY2, BODY3)]
-    footers = recurring_footers([footer_candidates(doc) for doc in docs])
+    footers = recurring_footers([(story_key(doc), footer_candidates(doc)) for doc in docs])
     assert footers == {footer_key(footer)}
     cleaned = clean_document(docs[0], footers=footers)
     assert cleaned.paragraphs == [[BODY]]
@@ -521,12 +522,29 @@ def test_learned_footers_are_removed_from_the_end_only() -> None:
 
 
 def test_recurring_footers_needs_enough_documents_and_share() -> None:
-    lists = [["kaki situs", f"isi {i}"] for i in range(3)] + [[f"lain {i}"] for i in range(200)]
+    lists = [(f"berita {i}", ["kaki situs", f"isi {i}"]) for i in range(3)]
+    lists += [(f"lain {i}", [f"lain {i}"]) for i in range(200)]
     assert recurring_footers(lists) == frozenset()  # 3 of 203 is under 2%
     assert recurring_footers(lists, min_share=0.01) == {"kaki situs"}
     assert recurring_footers(lists[:2]) == frozenset()  # 2 documents are not enough
-    repeated = [["kaki situs", "kaki situs"]] * 2 + [["x"]]
+    repeated = [("a", ["kaki situs", "kaki situs"])] * 2 + [("b", ["x"])]
     assert recurring_footers(repeated) == frozenset()  # counted once per document
+    one_story = [("sama", ["kaki situs"])] * 3 + [("lain", ["kaki situs"])]
+    assert recurring_footers(one_story) == frozenset()  # copies of one story count once
+
+
+def test_copies_of_one_story_and_template_reports_share_a_story_key() -> None:
+    body = (
+        "Presiden meresmikan jembatan baru yang menghubungkan dua kecamatan di pesisir utara "
+        "pada Senin pagi setelah pembangunan selama dua tahun."
+    )
+    copies = [f"Jakarta (ANTARA) - {body}", f"JAKARTA, KOTAKITA.com - {body}", f"Oleh Ani\n{body}"]
+    assert len({story_key(copy) for copy in copies}) == 1
+    report = "Harga emas hari ini, Senin ({}), naik Rp {} menjadi Rp {} per gram di butik resmi."
+    prices = (("1/4", "5.000", "1.100.000"), ("2/4", "3.000", "1.103.000"))
+    days = [report.format(*args) for args in prices]
+    assert story_key(days[0]) == story_key(days[1])
+    assert story_key(BODY) != story_key(BODY2)
 
 
 def test_footer_key_ignores_case_spacing_punctuation_and_digits() -> None:
@@ -730,4 +748,37 @@ def test_closing_quote_lost_to_replacement_character_is_restored() -> None:
     assert cleaned.text.startswith('"Kami siap bertanding," kata pelatih')
     assert "\ufffd" not in cleaned.text
     assert any(r["kind"] == "mojibake" for r in cleaned.repairs)
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept", "link"),
+    [
+        (
+            "Kenaikan masih di bawah tarif batas atas. Baca juga: Harga Tiket Mahal, Menhub "
+            "Panggil Maskapai Kementerian Perhubungan meminta maskapai transparan.",
+            "Kenaikan masih di bawah tarif batas atas. Kementerian Perhubungan meminta maskapai "
+            "transparan.",
+            "Baca juga: Harga Tiket Mahal, Menhub Panggil Maskapai",
+        ),
+        (
+            "Baca juga: Varian Baru Ponsel Lipat Dirilis Selain itu, pabrikan juga menjanjikan "
+            "pembaruan perangkat lunak.",
+            "Selain itu, pabrikan juga menjanjikan pembaruan perangkat lunak.",
+            "Baca juga: Varian Baru Ponsel Lipat Dirilis",
+        ),
+    ],
+)
+def test_a_flattened_related_link_is_cut_out_of_the_prose(raw: str, kept: str, link: str) -> None:
+    cleaned = clean_document(raw)
+    assert cleaned.text == kept
+    assert cleaned.removed == [{"kind": "link", "text": link}]
+
+
+def test_the_headline_under_a_bare_read_also_label_is_a_link() -> None:
+    raw = f"{BODY}\nBaca Juga:\nPemerintah Siapkan Dana Bantuan untuk Petani\n{BODY2}"
+    cleaned = clean_document(raw)
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert [r["kind"] for r in cleaned.removed] == ["link", "link"]
+    sentence = clean_document(f"{BODY}\nBaca juga:\nIa datang pagi itu.")
+    assert sentence.paragraphs == [[BODY], ["Ia datang pagi itu."]]
 

@@ -64,3 +64,30 @@ def test_recurring_footer_is_learned_across_documents(tmp_path: Path) -> None:
     for record in load_records([out]):
         assert "KotaKita" not in record["text"]
         assert {"kind": "footer", "text": footer} in record["removed"]
+
+
+def test_syndicated_copies_do_not_teach_their_closing_lines_as_a_footer(tmp_path: Path) -> None:
+    body = (
+        "Presiden meresmikan jembatan baru yang menghubungkan dua kecamatan di pesisir utara "
+        "pada Senin pagi setelah pembangunan selama dua tahun.\n\n"
+        "Jembatan itu diharapkan memangkas waktu tempuh warga menuju pusat kota."
+    )
+    datelines = ("Jakarta (ANTARA) - ", "JAKARTA, KOTAKITA.com - ", "Bandung, KOTAKITA.com - ")
+    rows = [{"id": str(i), "text": f"{dateline}{body}"} for i, dateline in enumerate(datelines)]
+    (tmp_path / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "clean.jsonl"
+    report = run_clean([tmp_path / "x.jsonl"], out)
+    assert report["learned_footers"] == []
+    assert all("memangkas waktu tempuh" in record["text"] for record in load_records([out]))
+
+
+def test_a_given_title_is_repaired_but_never_dropped_as_boilerplate(tmp_path: Path) -> None:
+    rows = [
+        {"id": "1", "judul": "Foto: Suasana Mudik di Stasiun", "isi": ARTICLE},
+        {"id": "2", "title": "Harga  Cabai &amp; Bawang<br>Naik", "text": ARTICLE},
+    ]
+    (tmp_path / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "clean.jsonl"
+    run_clean([tmp_path / "x.jsonl"], out, keep_duplicates=True)
+    titles = [record["title"] for record in load_records([out])]
+    assert titles == ["Foto: Suasana Mudik di Stasiun", "Harga Cabai & Bawang Naik"]

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import clean_document, footer_candidates, footer_key, recurring_footers
+from pipeline.clean import (
+    clean_document,
+    footer_candidates,
+    footer_key,
+    recurring_footers,
+    story_key,
+)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seeds" / "000_a85f431cca7aceca.txt"
@@ -101,7 +107,9 @@ def indosum_sample() -> list[tuple[dict, list[list[str]], str]]:
 def test_indosum_boilerplate_is_removed_and_summary_sentences_kept(
     indosum_sample: list[tuple[dict, list[list[str]], str]],
 ) -> None:
-    footers = recurring_footers(footer_candidates(raw) for _, _, raw in indosum_sample)
+    footers = recurring_footers(
+        (story_key(raw), footer_candidates(raw)) for _, _, raw in indosum_sample
+    )
     assert footers, "the site footer repeated across the sample should be learned"
     gold, kept, datelines = 0, 0, 0
     for record, sentences, raw in indosum_sample:
