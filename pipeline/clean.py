@@ -227,6 +227,7 @@ _PARTIAL_MOJIBAKE: tuple[tuple[str, str], ...] = (
     ('â€"', "-"),
     ("â€", '"'),
     ("Â\xa0", " "),
+    ("Â ", " "),  # the same, after the no-break space became a plain one
     # the same quotes with `â€` re-read as `†` (`People†™s` for `People’s`)
     ("†™", "'"),
     ("†˜", "'"),
@@ -379,9 +380,9 @@ _STAMP_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:WIB|WITA|WIT|GMT\s*[+-]?\s*\d*|
 # a publication word or an outlet in front.
 _STAMP_LEAD = (
     r"(?:(?:diperbarui|diterbitkan|dipublikasikan|dipublish|terbit|tayang|updated?|published|"
-    r"posted|last\s+updated|dibuat)\s*:?\s*|[A-Za-z][\w.]*\.(?i:com|id|net|co|tv)\s*[-\u2013\u2014]\s*)"
+    r"posted|last\s+updated|dibuat)(?:\s+pada)?\s*:?\s*|[A-Za-z][\w.]*\.(?i:com|id|net|co|tv)\s*[-\u2013\u2014]\s*)"
 )
-_STAMP_TAIL = rf"\s*(?:[|,\u2013\u2014\u2022\u00b7-]|pukul)?\s*{_STAMP_TIME}"
+_STAMP_TAIL = rf"\s*(?:[|,/\u2013\u2014\u2022\u00b7-]|pukul)?\s*{_STAMP_TIME}"
 _TIMESTAMP_RE = re.compile(
     rf"^(?:{_STAMP_LEAD}(?:{_ANY_DAY}\s*,?\s*)?{_STAMP_DATE}(?:{_STAMP_TAIL})?"
     rf"|(?:{_ANY_DAY}\s*,?\s*)?{_STAMP_DATE}{_STAMP_TAIL})\s*$",
@@ -472,9 +473,10 @@ def _is_caption(line: str) -> bool:
 
 _LINK_WORDS = (
     r"(?:baca(?:\s+juga)?|baca_juga|simak(?:\s+juga)?|lihat\s+juga|tonton\s+juga|"
-    r"artikel\s+terkait|berita\s+terkait|berita\s+lainnya|baca\s+selengkapnya|video)"
+    r"artikel\s+terkait|berita\s+terkait|berita\s+lainnya|baca\s+selengkapnya|video|"
+    r"pilihan\s+editor|terkait)"
 )
-_LINK_RE = re.compile(rf"^[\[(]?\s*{_LINK_WORDS}\s*:", re.I)
+_LINK_RE = re.compile(rf"^[\[(]?\s*{_LINK_WORDS}\s*(?::|>>|»)", re.I)
 _LINK_LABEL_RE = re.compile(
     r"^[\[(]?\s*(?:baca juga|baca_juga|simak juga|lihat juga|tonton juga|artikel terkait|"
     r"berita terkait|berita lainnya|halaman (?:selanjutnya|berikutnya|sebelumnya)|"
@@ -497,6 +499,11 @@ _SENTENCE_OPENERS = frozenset(
     "sejumlah presiden wakil menteri kementerian gubernur bupati wali kepala ketua direktur "
     "kapolri kapolda kapolres polisi pemerintah badan komisi dinas tim pelatih warga".split()
 )
+
+
+def _body_like(line: str) -> bool:
+    """A line of the article's body: a sentence of eight words or more."""
+    return len(line.split()) >= 8 and ends_sentence(line)
 
 
 def _headline_like(line: str) -> bool:
@@ -542,7 +549,10 @@ _VIDEO_LINK_RE = re.compile(
     re.I,
 )
 _PAGINATION_RE = re.compile(
-    r"^halaman\s*:?\s*(?:\d+\s*)+(?:selanjutnya|berikutnya)?\s*[>»]*$", re.I
+    r"^(?:halaman\s*:?\s*(?:\d+\s*)+(?:selanjutnya|berikutnya)?\s*[>»]*|"
+    r"(?:halaman|page)\s+\d+\s+(?:dari|of)\s+\d+|[<«]*\s*(?:\d+\s+){1,}\d+\s*[>»]+|"
+    r"next|prev|previous|loading\s*\.*|memuat\s*\.*|komentar|tulis komentar|lihat komentar)$",
+    re.I,
 )
 
 _AD_RE = re.compile(
@@ -550,9 +560,10 @@ _AD_RE = re.compile(
     r"konten bersponsor|artikel bersponsor|ads by \w+)[-–—\s.]*$",
     re.I,
 )
+# (also glued to the text around it: `kata dia.ADVERTISEMENTSCROLL TO CONTINUE WITH CONTENT`)
 _AD_CAPS_RE = re.compile(
-    r"\s*\b(?:ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT)\b(?:\s+(?:ADVERTISEMENT|"
-    r"SCROLL TO CONTINUE WITH CONTENT)\b)*\s*"
+    r"\s*\b(?:ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT)(?:\s*(?:ADVERTISEMENT|"
+    r"SCROLL TO CONTINUE WITH CONTENT))*(?![a-z])\s*"
 )
 
 _SOCIAL = (
@@ -560,13 +571,19 @@ _SOCIAL = (
     "youtube|copy link|salin tautan|salin link|fb|wa|ig|x|share|bagikan"
 )
 _SOCIAL_ONLY_RE = re.compile(rf"^(?:(?:{_SOCIAL})[\s|·,/•]*){{2,}}$", re.I)
+# one share button per line (`Facebook`, `Copy Link`), when the name is not also a word
+_SOCIAL_BUTTON_RE = re.compile(
+    r"^(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|copy link|salin tautan|"
+    r"salin link|bagikan|share)$",
+    re.I,
+)
 _SHARE_RES = tuple(
     re.compile(pattern, re.I)
     for pattern in (
         r"^(?:bagikan|share)(?:\s+(?:artikel|berita|tulisan|this(?: article)?)(?:\s+ini)?)?\s*:?$",
         rf"^(?:bagikan|share)(?:\s+(?:ke|via|on|melalui))?\s*:?\s*(?:(?:{_SOCIAL})[\s|·,/•]*)+$",
-        r"^(?:ikuti|follow)\s+(?:kami|kita|akun|us|instagram|twitter|ig|tiktok|youtube|"
-        r"berita|update|channel|kanal|saluran|@)",
+        r"^(?:ikuti|follow)\s+(?:(?:kami|kita|akun|us)\b(?!,)|instagram|twitter|ig|tiktok|"
+        r"youtube|berita|update|channel|kanal|saluran|@)",
         r"^(?:simak|ikuti|baca|dapatkan|cek|follow)\b.{0,120}\bgoogle\s+news\b",
         r"^klik\s+(?:di\s*sini|link\s+(?:ini|berikut|di\s+bawah)|tautan|tombol\s+berikut)\b",
         r"^(?:download|unduh)\s+(?:aplikasi|app)\b.{0,120}\b(?:sekarang|gratis|di\s*sini|kami|"
@@ -579,6 +596,7 @@ _SHARE_RES = tuple(
         r"^(?:subscribe|berlangganan)\b.{0,80}\b(?:newsletter|kanal|channel|youtube|gratis)\b",
         r"^(?:baca|simak|lihat|cek)\s+(?:juga\s+)?(?:berita|artikel|info|informasi)\b.{0,60}"
         r"\b(?:di\s*sini|lainnya|selengkapnya)\s*[.!:]?$",
+        r"^(?:baca|simak|lihat)\s+selengkapnya\b.{0,40}$",
     )
 )
 
@@ -593,6 +611,10 @@ _CREDIT_LINE_RE = re.compile(rf"^{_CREDIT_BRACKET}$")
 _REPORT_BYLINE_RE = re.compile(
     r"^(?i:laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis))\s+[^,]{2,40},"
     r"\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$"
+)
+# A by-line under the headline: `Andi Saputra - detikFinance`, `Budi Santoso | KOTAKITA.com`.
+_NAME_OUTLET_RE = re.compile(
+    rf"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*[-|\u2013\u2014]\s*{_OUTLET}\s*$"
 )
 # A by-line: `Oleh: Budi Santoso`, `Oleh Budi Santoso` (a name, nothing else).
 _BY_RE = re.compile(r"^(?i:oleh)\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$")
@@ -654,12 +676,18 @@ def _names_only(line: str) -> bool:
 
 
 def classify_line(
-    line: str, *, at_end: bool = False, footers: frozenset[str] = frozenset()
+    line: str,
+    *,
+    at_end: bool = False,
+    header: bool = True,
+    footers: frozenset[str] = frozenset(),
 ) -> str | None:
     """The boilerplate kind of a whole line or paragraph, or None for real content.
 
     `at_end` enables the rules that only hold in an article's trailing lines (`Sumber: ...`,
     a site describing itself, and the corpus-level `footers`, given as `footer_key`s).
+    Publication time stamps are recognised in the `header` (before the body's first sentence)
+    and at the end; inside the body a dated line heads a chronology.
     """
     line = line.strip()
     if not line:
@@ -681,17 +709,21 @@ def classify_line(
         return "link"
     if _AD_RE.match(line):
         return "ad"
-    if n_words <= 30 and (_SOCIAL_ONLY_RE.match(line) or any(r.search(line) for r in _SHARE_RES)):
+    if _SOCIAL_BUTTON_RE.match(line) or (
+        n_words <= 60 and (_SOCIAL_ONLY_RE.match(line) or any(r.search(line) for r in _SHARE_RES))
+    ):
         return "share"
     if _CREDIT_LINE_RE.match(line) or (n_words <= 15 and _LABEL_LINE_RE.match(line)):
         return "credit"
-    if n_words <= 12 and (_REPORT_BYLINE_RE.match(line) or _BY_RE.match(line)):
+    if n_words <= 12 and (
+        _REPORT_BYLINE_RE.match(line) or _BY_RE.match(line) or _NAME_OUTLET_RE.match(line)
+    ):
         return "credit"
     if n_words <= 30 and _TAGS_RE.match(line):
         return "tags"
     if _SEPARATOR_RE.match(line):
         return "separator"
-    if n_words <= 12 and _TIMESTAMP_RE.match(line):
+    if (header or at_end) and n_words <= 12 and _TIMESTAMP_RE.match(line):
         return "timestamp"
     if n_words <= 30 and _COPYRIGHT_RE.search(line):
         return "credit"
@@ -737,7 +769,11 @@ _TRAILING_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-_END_INITIALS = ("credit", re.compile(r"\s[\[(]\s*[a-z]{2,4}(?:\s*/\s*[a-z]{2,4}){0,2}\s*[\])]$"))
+_END_INITIALS = (
+    "credit",
+    # (not the period abbreviations of economic data: `1,93 persen (yoy)`)
+    re.compile(r"\s[\[(]\s*(?!(?:yoy|mtm|qtq|ytd|mom|ctc)\s*[\])])[a-z]{2,4}(?:\s*/\s*[a-z]{2,4}){0,2}\s*[\])]$"),
+)
 
 
 def strip_inline_boilerplate(text: str) -> tuple[str, list[tuple[int, str, str]]]:
@@ -834,8 +870,13 @@ _DATELINE_RES = (
     re.compile(rf"^{_OUTLET}{_DASH}{_NOT_LOWER}"),
     # `SURABAYA -`, `KOREA SELATAN -`
     re.compile(rf"^(?P<caps>[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){{0,3}}){_DASH}{_NOT_LOWER}"),
-    # `Jakarta - ` (detik), unless a route (`Jakarta - Bandung`)
-    re.compile(rf"^(?:{_GAZETTEER}){_DASH}(?!\s*(?:{_GAZETTEER})\b){_NOT_LOWER}"),
+    # `Jakarta - ` (detik), unless a route (`Jakarta - Bandung`; `Jakarta - Jakarta ...` is not)
+    re.compile(
+        rf"^(?P<place>{_GAZETTEER}){_DASH}(?!\s*(?!(?P=place)\b)(?:{_GAZETTEER})\b){_NOT_LOWER}"
+    ),
+    # `JawaPos.com–Kementerian` (a dash glued to the outlet), `Jakarta: Presiden` (Medcom)
+    re.compile(rf"^{_DOMAIN}-(?=[A-Z\"'])"),  # (dashes are plain hyphens by now)
+    re.compile(rf"^(?:{_GAZETTEER}):\s+(?=[A-Z])"),
 )
 
 
@@ -987,7 +1028,11 @@ def _is_title(line: str, next_line: str | None, blank_after: bool) -> bool:
     words = _words(line)
     if not words or len(words) > 20 or next_line is None:
         return False
-    if line.rstrip()[-1] in ".!?…:;," or not any(c.isalpha() for c in line):
+    if not any(c.isalpha() for c in line):
+        return False
+    if line.rstrip()[-1] in "!?" and strip_dateline(next_line)[1] is not None:
+        return True  # `Benarkah Harga Beras Turun?` above `Jakarta - ...`
+    if line.rstrip()[-1] in ".!?…:;,":
         return False
     if words[-1].lower() in _CONNECTORS:
         return False
@@ -1072,6 +1117,7 @@ def _clean_paragraphs(paragraphs: list[_Paragraph], footers: frozenset[str]) -> 
     paragraphs[:] = [p for p in paragraphs if p.text]  # before counting the first two
     for _ in range(20):
         changed = False
+        header = True
         for index, paragraph in enumerate(paragraphs):
             at_end = index == len(paragraphs) - 1
             text, trailing = strip_trailing_boilerplate(paragraph.text, at_end=at_end)
@@ -1080,10 +1126,11 @@ def _clean_paragraphs(paragraphs: list[_Paragraph], footers: frozenset[str]) -> 
                 text, dateline = strip_dateline(text)
                 if dateline:
                     removed.append(((paragraph.first, 0), "dateline", dateline))
-            kind = classify_line(text, at_end=at_end, footers=footers)
+            kind = classify_line(text, at_end=at_end, header=header, footers=footers)
             if kind:
                 removed.append(((paragraph.first, 0), kind, text))
                 text = ""
+            header = header and not _body_like(text)
             if text != paragraph.text:
                 paragraph.text = text
                 changed = True
@@ -1118,11 +1165,12 @@ def clean_document(
     # 6. whole lines
     units: list[tuple[int, str] | None] = []
     after_label = False  # the line before was a bare `Baca juga:`
+    header = True  # no line of the body seen yet
     for number, line in enumerate(text.split("\n")):
         if not line:
             units.append(None)
             continue
-        kind = classify_line(line)
+        kind = classify_line(line, header=header)
         if not kind and after_label and _headline_like(line):
             kind = "link"  # the headline of a `Baca juga:` label on the line above
         after_label = kind == "link" and bool(_LINK_LABEL_RE.match(line.strip()))
@@ -1130,6 +1178,7 @@ def clean_document(
             removed.append(((number, 0), kind, line))
         else:
             units.append((number, line))
+            header = header and not _body_like(line)
     # ... and the trailing lines, where end-only rules and learned footers apply
     for position in range(len(units) - 1, -1, -1):
         unit = units[position]

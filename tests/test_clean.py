@@ -241,6 +241,8 @@ def test_sentences_about_photos_are_not_captions(sentence: str) -> None:
         "KONTAN.CO.ID - JAKARTA.",
         "Jakarta, HanTer -",
         "INILAHCOM, Jakarta -",
+        "JawaPos.com-",
+        "Jakarta:",
     ],
 )
 def test_datelines_are_stripped_from_the_first_paragraph(dateline: str) -> None:
@@ -402,6 +404,8 @@ def test_share_prompts_are_removed(line: str) -> None:
         "Laporan Wartawan KotaKita.com, Andi Saputra",
         "Oleh: Andi Saputra",
         "Oleh Andi Saputra",
+        "Andi Saputra - detikFinance",
+        "Andi Saputra | KOTAKITA.com",
     ],
 )
 def test_credit_lines_are_removed_anywhere(line: str) -> None:
@@ -416,6 +420,15 @@ def test_credit_lines_are_removed_anywhere(line: str) -> None:
         ("KotaKita.com - 12/01/2023, 10:15 WIB", "timestamp"),
         ("Published: March 3, 2024", "timestamp"),
         ("Rabu, 5 Juni 2024 - 14:30 WIB", "timestamp"),
+        ("Selasa, 14 Mei 2024 / 10:22 WIB", "timestamp"),
+        ("Dipublikasikan pada 14 Mei 2024", "timestamp"),
+        ("Halaman 2 dari 3", "link"),
+        ("1 2 3 >>", "link"),
+        ("Loading...", "link"),
+        ("Pilihan Editor: Harga Cabai Turun Jelang Lebaran", "link"),
+        ("Baca juga >> Harga Cabai Turun", "link"),
+        ("Facebook", "share"),
+        ("Copy Link", "share"),
         ("#ekonomi #harga #cabai", "tags"),
         ("Tags: ekonomi, harga, cabai", "tags"),
         ("Kata kunci: cabai, harga", "tags"),
@@ -781,4 +794,49 @@ def test_the_headline_under_a_bare_read_also_label_is_a_link() -> None:
     assert [r["kind"] for r in cleaned.removed] == ["link", "link"]
     sentence = clean_document(f"{BODY}\nBaca juga:\nIa datang pagi itu.")
     assert sentence.paragraphs == [[BODY], ["Ia datang pagi itu."]]
+
+
+def test_dated_lines_inside_the_body_head_a_chronology_and_are_kept() -> None:
+    stamp = "Rabu, 10 April 2024 pukul 21.00 WIB"
+    cleaned = clean_document(f"{stamp}\n{BODY}\n\n{stamp}\n{BODY2}\n\n{BODY3}")
+    assert cleaned.removed == [{"kind": "timestamp", "text": stamp}]
+    assert cleaned.paragraphs == [[BODY], [stamp], [BODY2], [BODY3]]
+
+
+def test_a_route_is_kept_but_a_place_repeated_after_its_dateline_is_not() -> None:
+    assert strip_dateline("Surabaya - Surabaya kembali dilanda banjir.") == (
+        "Surabaya kembali dilanda banjir.",
+        "Surabaya -",
+    )
+    assert strip_dateline("Jakarta - Bandung ditempuh tiga jam.")[1] is None
+
+
+def test_a_question_headline_above_a_dateline_is_the_title() -> None:
+    raw = f"Benarkah Harga Beras Akan Turun?\nJakarta - {BODY}"
+    cleaned = clean_document(raw, detect_title=True)
+    assert cleaned.title == "Benarkah Harga Beras Akan Turun?"
+    assert cleaned.paragraphs == [[BODY]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ikuti kami, teriak koordinator relawan itu kepada massa.",
+        "Inflasi inti tercatat 1,93 persen (yoy)",
+        "Pasangan A - Diusung PDIP/PKB/PPP",
+    ],
+)
+def test_content_that_resembles_boilerplate_is_kept(line: str) -> None:
+    assert clean_document(f"{BODY}\n\n{line}").paragraphs == [[BODY], [line]]
+
+
+def test_glued_ad_banner_and_a_stray_no_break_space_remnant_are_removed() -> None:
+    cleaned = clean_document(
+        "Harga naik, kata dia.ADVERTISEMENTSCROLL TO CONTINUE WITH CONTENT Pedagang mengeluh.\n"
+        "Pada pukul 10.00\u00c2 WIB pasar dibuka."
+    )
+    assert cleaned.paragraphs == [
+        ["Harga naik, kata dia.", "Pedagang mengeluh."],
+        ["Pada pukul 10.00 WIB pasar dibuka."],
+    ]
 
