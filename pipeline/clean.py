@@ -414,7 +414,9 @@ _ANTARA_FOTO_RE = re.compile(r"\bANTARA\s+FOTO\s*/\s*[A-Z][^\n]{0,80}$")
 # A caption's closing credit, outlet or agency then the photographer: `(Liputan6.com/Nama)`,
 # `(ANTARA/Nama Nama)`, `(REUTERS/Nama/File Photo)`, or bare `KOMPAS.com/NAMA NAMA`. Two outlets
 # (`(Antara/Reuters)`) are the source of a report, removed as a trailing credit instead.
-_CREDIT_NAME = rf"(?!(?i:{_OUTLET_NAMES})\b\s*[)/])[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}"
+_CREDIT_NAME = (
+    rf"(?!(?i:{_OUTLET_NAMES})\b\s*[)/])[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|@[\w.]+)){{0,3}}"
+)
 _END_CREDIT_RE = re.compile(
     rf"(?:\(\s*(?:{_OUTLET}|[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})?)\s*/\s*{_CREDIT_NAME}"
     rf"(?:\s*/\s*[\w.'-]+(?:\s+[\w.'-]+)?)?\s*\)"
@@ -591,6 +593,8 @@ _SHARE_RES = tuple(
         r"^(?:dapatkan|simak)\s+(?:berita|update|informasi|info|artikel|video)\b.{0,120}"
         r"\b(?:google\s+news|telegram|whatsapp|youtube|instagram|aplikasi|channel|kanal|"
         r"saluran|di\s*sini)\b",
+        r"^dapatkan\s+(?:update|berita|informasi|info)\b.{0,120}\b(?:dari|di)\s+[\w-]+"
+        r"\.(?:com|id|co|net)\b",
         r"^(?:gabung|bergabung|join)\b.{0,80}\b(?:grup|group|kanal|channel|saluran)\b.{0,60}"
         r"\b(?:telegram|whatsapp|wa)\b",
         r"^(?:subscribe|berlangganan)\b.{0,80}\b(?:newsletter|kanal|channel|youtube|gratis)\b",
@@ -750,6 +754,13 @@ _BRACKET_LINK_RE = re.compile(
 _LINK_PLACEHOLDER_RE = re.compile(r"\s*\bBaca_Juga\b\s*", re.I)
 _AFTER_SENTENCE = r"(?<=[.!?\"'])"
 _TRAILING_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "footer",
+        re.compile(
+            rf"{_AFTER_SENTENCE}\s+(?:Artikel|Berita|Tulisan)\s+ini\s+(?:telah\s+|sudah\s+|"
+            r"pertama\s+kali\s+)?(?:tayang|terbit|dimuat|diterbitkan|ditayangkan)\b.{0,400}$"
+        ),
+    ),
     ("credit", re.compile(rf"{_AFTER_SENTENCE}\s*{_CREDIT_BRACKET}\s*$")),
     (
         "link",

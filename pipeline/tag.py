@@ -22,7 +22,15 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.errors import BeritaError, LabelError
-from pipeline.language import WORD_PATTERN, is_protected, normalize_token, stem, stop_words
+from pipeline.language import (
+    WORD_PATTERN,
+    is_protected,
+    is_word,
+    normalize_token,
+    stem,
+    stop_words,
+)
+from pipeline.segment import SPEECH_VERBS
 
 # Words, plus sentence-ending punctuation (to know when a capital starts a sentence).
 _TOKEN_RE = re.compile(WORD_PATTERN + r"|[.!?]")
@@ -31,14 +39,20 @@ _SENTENCE_END = frozenset(".!?")
 _PHRASE_GAP_RE = re.compile(r"\s+")
 
 
-def model_text(record: dict[str, Any]) -> str:
-    """The text a record is classified by: its title (if any), then its clean text."""
+def record_text(record: dict[str, Any]) -> str:
+    """A record's clean text (from its paragraphs when it has no `text`)."""
     text = record.get("text")
     if text is None:
         paragraphs = record.get("paragraphs") or []
         text = "\n\n".join(" ".join(sentences) for sentences in paragraphs)
+    return str(text)
+
+
+def model_text(record: dict[str, Any]) -> str:
+    """The text a record is classified by: its title (if any), then its clean text."""
+    text = record_text(record)
     title = record.get("title")
-    return f"{title}\n\n{text}" if title else str(text)
+    return f"{title}\n\n{text}" if title else text
 
 
 class TermAnalyzer:
@@ -129,6 +143,19 @@ KEYWORD_ANALYZER = TermAnalyzer(stemmed=False, ngram_max=2)
 # A phrase must occur at least this often in a document to be a keyword (a single adjacent
 # pair is usually an accident of syntax, `Jakarta membuang`, not a name or a term).
 MIN_PHRASE_COUNT = 2
+# Words that are not stop words (they stay classifier features) but never make a keyword, nor
+# part of a keyword phrase: units, calendar and clock words, address and list abbreviations,
+# ordinals and roman numerals (`Komisi III`), reporting verbs and speech tags (`ungkapnya`),
+# and verbs too general to say what an article is about.
+KEYWORD_STOP_WORDS: frozenset[str] = frozenset(
+    """rp usd km kg cm mm ml gb mb tb mw kw kwh ha per persen wib wita wit pukul jam menit detik
+    hari pekan bulan tahun senin selasa rabu kamis jumat sabtu minggu januari februari maret april
+    mei juni juli agustus september oktober november desember jl jln gg no kab kec kel rt rw dll
+    dsb dkk tsb yg sp ot vs non apa berikut pertama kedua ketiga keempat kelima keenam ketujuh
+    kedelapan kesembilan kesepuluh ii iii iv vi vii viii ix xi xii dilansir melansir dikutip
+    mengutip menurut mengatakan menjelaskan mengungkapkan menuturkan menambahkan menyebutkan
+    menegaskan melakukan mengalami mampu dirinya""".split()
+) | SPEECH_VERBS
 
 
 def surface_counts(units: Sequence[tuple[str, str, bool]]) -> dict[str, Counter[str]]:
@@ -161,8 +188,61 @@ def unseen_idf(n_documents: int) -> float:
     return math.log((n_documents + 1) / 2) + 1.0
 
 
+def _title_case(title: str) -> bool:
+    words = [w for w in title.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _surface_units(text: str) -> list[tuple[str, str, bool]]:
+    """`KEYWORD_ANALYZER.units`, with a sentence-initial capital dropped where nothing says the
+    word is a name: the document also writes it in lowercase, or never capitalizes it inside a
+    sentence and it is a dictionary word (`Harga` at a sentence start is `harga`)."""
+    units = list(_word_units(text))
+    lowercase = {surface for surface, key, _, _ in units if key and surface[:1].islower()}
+    named = {surface for surface, key, _, protected in units if key and protected}
+
+    def shown(surface: str, protected: bool) -> str:
+        if protected or not surface[:1].isupper() or surface.isupper():
+            return surface
+        lower = surface.lower()
+        if lower in lowercase or (surface not in named and is_word(lower)):
+            return lower
+        return surface
+
+    return [(shown(surface, protected), key, joined) for surface, key, joined, protected in units]
+
+
+def keyword_units(text: str, title: str | None = None) -> list[tuple[str, str, bool]]:
+    """The keyword units of a title and text. A title in Title Case contributes lowercase
+    surface forms (`Tewaskan` -> `tewaskan`) unless the text writes the word that way."""
+    body = _surface_units(text)
+    if not title:
+        return body
+    head = _surface_units(title)
+    if _title_case(title):
+        shown = {surface for surface, _, _ in body}
+        head = [(s if s in shown else s.lower(), key, joined) for s, key, joined in head]
+    return head + body
+
+
+def _keyword_worthy(key: str, form: str, count: int) -> bool:
+    words = key.split(" ")
+    if any(word in KEYWORD_STOP_WORDS for word in words):
+        return False
+    if len(words) == 1:
+        return True
+    left, right = form.split(" ")
+    # `Jati naik`: the end of a name and the verb after it, not a term
+    return count >= MIN_PHRASE_COUNT and not (left[:1].isupper() and right[:1].islower())
+
+
 def keywords(
-    text: str, idf: dict[str, float], default_idf: float, *, limit: int = 10
+    text: str,
+    idf: dict[str, float],
+    default_idf: float,
+    *,
+    limit: int = 10,
+    title: str | None = None,
 ) -> list[dict[str, Any]]:
     """The document's top TF-IDF words and two-word phrases, in their surface form.
 
@@ -170,13 +250,13 @@ def keywords(
     never showed gets `default_idf`), L2-normalized over the document's candidates: raw counts
     rather than sublinear ones, so a word the article keeps returning to outranks a rare word
     it mentions once. A word that only occurs inside a phrase, or is already covered by a
-    higher-ranked phrase, is not listed on its own.
+    higher-ranked phrase, is not listed on its own; `KEYWORD_STOP_WORDS` are never listed.
     """
-    frequencies, forms = surface_forms(KEYWORD_ANALYZER.units(text))
+    frequencies, forms = surface_forms(keyword_units(text, title))
     weights = {
         key: count * idf.get(key, default_idf)
         for key, count in frequencies.items()
-        if " " not in key or count >= MIN_PHRASE_COUNT
+        if _keyword_worthy(key, forms[key], count)
     }
     # A word that only ever occurs inside one phrase is shown as that phrase.
     for key in [k for k in weights if " " in k]:
@@ -664,7 +744,13 @@ def tag_record(
     out = dict(record)
     warnings = list(record.get("warnings") or [])
     text = model_text(record)
-    out["keywords"] = keywords(text, model.keyword_idf, model.default_idf, limit=n_keywords)
+    out["keywords"] = keywords(
+        record_text(record),
+        model.keyword_idf,
+        model.default_idf,
+        limit=n_keywords,
+        title=record.get("title"),
+    )
     if model.pipeline is None:  # a keywords-only model: no topics to give
         out.update(topic={"label": UNKNOWN, "score": 0.0}, topics=[])
         out["warnings"] = warnings

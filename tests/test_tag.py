@@ -182,6 +182,32 @@ def test_keywords_use_the_training_idf() -> None:
     assert rare[0]["term"] == "plastik"
 
 
+def test_units_clock_words_speech_tags_and_ordinals_are_never_keywords() -> None:
+    text = (
+        "Bus itu melaju 100 km per jam di Jl. Tol Cipali pukul 03.15 WIB, ungkapnya. "
+        "Sopir bus itu mengantuk, ungkapnya. Bus kedua selamat. Bus ketiga juga selamat, "
+        "ungkapnya. Komisi III DPR memanggil Jasa Marga. Komisi III DPR juga memanggil sopir."
+    )
+    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
+    assert {"bus", "sopir"} <= terms
+    banned = {"km", "per", "jam", "Jl", "pukul", "WIB", "ungkapnya", "kedua", "ketiga", "III"}
+    assert not any(set(term.split(" ")) & banned for term in terms)
+
+
+def test_a_name_followed_by_a_verb_is_not_a_phrase() -> None:
+    text = "Harga di Kramat Jati naik lagi. Pasokan ke Kramat Jati naik turun. Kramat Jati naik."
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=20)]
+    assert "Kramat Jati" in terms
+    assert "Jati naik" not in terms
+
+
+def test_sentence_initial_and_headline_capitals_are_dropped_from_common_words() -> None:
+    text = "Harga cabai naik. Harga bawang juga naik. Warga Bandung mengeluh. Bandung sepi."
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=20, title="Pedagang Keluhkan Harga")]
+    assert "harga" in terms and "Harga" not in terms
+    assert "keluhkan" in terms and "Bandung" in terms
+
+
 def test_keywords_of_an_empty_text() -> None:
     assert keywords("", {}, 1.0) == []
     assert keywords("Yang itu dan ini 123.", {}, 1.0) == []
