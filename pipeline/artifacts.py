@@ -55,6 +55,15 @@ class Line:
     text: str
     source: str  # path:line
 
+    def id_hint(self) -> str:
+        """The record's id as far as the line tells it ("" when it does not), for error reports."""
+        try:
+            obj = json.loads(self.text)
+        except json.JSONDecodeError:
+            return ""
+        found = obj.get("id") if isinstance(obj, dict) else None
+        return found if isinstance(found, str) else ("" if found is None else json.dumps(found))
+
     def parse(self) -> dict[str, Any]:
         """The record on this line; a malformed line is a one-line error naming it."""
         try:

@@ -99,6 +99,7 @@ def _raw_documents(
     for item in read_documents(paths, defer=True, **columns):
         if isinstance(item, ReadError):
             if run is not None:
+                run.counts["in"] += 1  # a file or record that could not be read is an input
                 run.fail("", item.source, item.message)
             print(f"warning: {item}", file=sys.stderr)
             continue
@@ -225,10 +226,13 @@ def load_records(
     text_column: str | None = None,
     label_column: str | None = None,
     lines: bool = False,
+    run: StageRun | None = None,
 ) -> Iterator[Any]:
     """Clean records from clean artifacts as they are, or from raw inputs cleaned on the fly.
 
     With `lines`, records of clean artifacts come unparsed, as `Line`s (see `runner.apply`).
+    Files and documents of raw inputs that cannot be read or cleaned are recorded in `run`
+    (the calling stage's report) as failed inputs.
     """
     raw = [p for p in paths if not is_clean_artifact(p)]
     for path in paths:
@@ -236,7 +240,12 @@ def load_records(
             yield from read_lines(path) if lines else read_jsonl(path)
     if raw:
         columns = {"text_column": text_column, "label_column": label_column}
-        run = StageRun("load", {})
+        loading = StageRun("load", {})
         footers = learn_footers(raw, **columns)
         process = partial(clean_one, footers=footers)
-        yield from _dedupe(apply(_raw_documents(raw, run, **columns), process, run), run)
+        documents = _raw_documents(raw, loading, **columns)
+        yield from _dedupe(apply(documents, process, loading), loading)
+        if run is not None:
+            for error in loading.errors:
+                run.counts["in"] += 1
+                run.fail(error["id"], error["source"], error["error"])

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.artifacts import Encoded, Line, dumps, report_path, write_json, write_jsonl
+from pipeline.artifacts import Encoded, Line, atomic_writer, dumps, report_path, write_json
 from pipeline.errors import BeritaError
 
 Process = Callable[[dict[str, Any]], dict[str, Any]]
@@ -87,12 +87,15 @@ class Guarded:
             message = str(exc)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the others
             message = f"{type(exc).__name__}: {exc}"
+        record_id = record.get("id")
         if isinstance(item, Line):
             message = message.removeprefix(f"{item.source}: ")  # the source is its own field
             source = item.source
+            if record_id is None:
+                record_id = item.id_hint() or getattr(item, "default_id", "")
         else:
             source = record.get("source")
-        return False, (message, str(record.get("id", "")), str(source))
+        return False, (message, "" if record_id is None else str(record_id), str(source))
 
 
 _WORKER_PROCESS: Guarded | None = None
@@ -236,11 +239,24 @@ def apply(
 
 
 def write_stage(records: Iterable[dict[str, Any]], output: str | Path, run: StageRun) -> dict:
-    """Write already-processed records to `output`, then the report beside it."""
-    write_jsonl(output, records)
+    """Write already-processed records to `output`, then the report beside it.
+
+    A run that processed no document at all fails with a one-line error and leaves a previous
+    artifact and report in place.
+    """
+    with atomic_writer(output) as handle:
+        for record in records:
+            handle.write(record.text if isinstance(record, Encoded) else dumps(record))
+            handle.write("\n")
+        if not run.counts["out"]:
+            if run.errors:
+                first = run.errors[0]
+                where = first["source"] or first["id"]
+                raise BeritaError(
+                    f"{output}: no document could be processed (first error: {where}: "
+                    f"{first['error']})"
+                )
+            raise BeritaError(f"{output}: no document found in the input")
     report = run.report()
     write_json(report_path(output), report)
-    if not run.counts["out"] and (run.counts["in"] or run.counts["failed"]):
-        first = run.errors[0]["error"] if run.errors else "no output"
-        raise BeritaError(f"{output}: no document could be processed (first error: {first})")
     return report

@@ -862,7 +862,7 @@ def run_tag(
     process = partial(
         tag_record, model=model, min_score=min_score, top_k=top_k, n_keywords=n_keywords
     )
-    records = load_records(list(inputs), lines=True)
+    records = load_records(list(inputs), lines=True, run=run)
     tagged = _count_topics(
         apply(records, process, run, workers=workers, dask=dask, encode=tag_info), run
     )

@@ -104,6 +104,22 @@ def test_nothing_processed_is_an_error_but_bad_files_do_not_stop_good_ones(tmp_p
     assert report["counts"]["out"] == 1
 
 
+def test_a_failed_run_leaves_the_previous_artifact_in_place(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in")
+    out = tmp_path / "o.jsonl"
+    assert runner.invoke(app, ["clean", str(corpus), "-o", str(out)]).exit_code == 0
+    before = out.read_bytes(), (tmp_path / "o.report.json").read_bytes()
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "none.jsonl").write_text("\n")
+    for bad in ("empty.txt", "none.jsonl"):
+        result = runner.invoke(app, ["clean", str(tmp_path / bad), "-o", str(out)])
+        assert result.exit_code == 1
+        assert [line for line in result.stderr.splitlines() if line.startswith("error:")]
+        assert "Traceback" not in result.output
+        assert (out.read_bytes(), (tmp_path / "o.report.json").read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
 def test_every_command_has_help() -> None:
     import click
     import typer.main

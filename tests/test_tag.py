@@ -25,6 +25,7 @@ from pipeline.tag import (
     load_model,
     model_text,
     parse_merge,
+    run_tag,
     save_model,
     scored_labels,
     tag_record,
@@ -448,3 +449,16 @@ def test_indosum_sample_beats_the_majority_class(indosum_dir: Path) -> None:
     accuracy = sum(p == t for p, t in zip(predicted, truth, strict=True)) / len(test)
     majority = Counter(truth).most_common(1)[0][1] / len(test)
     assert accuracy > majority + 0.2
+
+
+def test_run_tag_records_raw_inputs_it_could_not_read_or_clean(model: Any, tmp_path: Path) -> None:
+    save_model(model, tmp_path / "model")
+    text = "Tim nasional menang dua gol di stadion utama. Pelatih memuji para pemain muda."
+    raw = tmp_path / "raw.jsonl"
+    rows = [{"id": "ok", "text": text}, {"id": "kosong", "text": ""}]
+    raw.write_text("".join(json.dumps(r) + "\n" for r in rows) + "{rusak\n")
+    report = run_tag([raw], tmp_path / "model", tmp_path / "t.jsonl")
+    assert report["counts"]["in"] == 3 and report["counts"]["out"] == 1
+    assert report["counts"]["failed"] == 2
+    assert sorted(e["id"] for e in report["errors"]) == ["kosong", "raw:3"]
+
