@@ -141,6 +141,23 @@ def read_json(path: str | Path) -> Any:
         raise BeritaError(f"{path}: not valid JSON ({exc})") from None
 
 
+def check_output(output: str | Path, inputs: Iterable[str | Path] = ()) -> None:
+    """Fail early, in one line, when `output` cannot be written as an artifact file."""
+    if not str(output).strip():
+        raise BeritaError("the output path is empty")
+    path = Path(output)
+    if path.is_dir():
+        raise BeritaError(f"{path}: is a directory; give the artifact's file name")
+    if path.exists() and not path.is_file():
+        raise BeritaError(f"{path}: not a regular file (a device or pipe is never replaced)")
+    for parent in path.parents:
+        if parent.exists() and not parent.is_dir():
+            raise BeritaError(f"{path}: {parent} is a file, not a directory")
+    target = path.resolve()
+    if any(Path(item).resolve() == target for item in inputs):
+        raise BeritaError(f"{path}: the output would overwrite an input")
+
+
 def report_path(output: str | Path) -> Path:
     """The stage report that sits beside an artifact: `x.jsonl` -> `x.report.json`."""
     output = Path(output)

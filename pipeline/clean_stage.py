@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pipeline.artifacts import Encoded, read_jsonl, read_lines
+from pipeline.artifacts import Encoded, check_output, read_jsonl, read_lines
 from pipeline.readers import (
     PendingLine,
     ReadError,
@@ -188,11 +188,14 @@ def run_clean(
     Exact duplicates (same clean text) are listed in the report and, unless `keep_duplicates`,
     only their first occurrence is written.
     """
+    check_output(output, paths)
     columns = {"text_column": text_column, "label_column": label_column}
     inputs = [Path(p).as_posix() for p in paths]
     params = {"inputs": inputs, **columns, "keep_duplicates": keep_duplicates}
     run = StageRun("clean", {**params, "workers": workers})
-    footers = learn_footers(paths, workers=workers, **columns)
+    # an output inside an input directory is not read back as input on the next run
+    reading = {**columns, "skip": [output]}
+    footers = learn_footers(paths, workers=workers, **reading)
     run.stats["learned_footers"] = sorted(footers)
     for key in (
         "in",
@@ -205,7 +208,7 @@ def run_clean(
     ):
         run.counts[key] += 0
     process = partial(clean_one, footers=footers)
-    documents = _raw_documents(paths, run, **columns)
+    documents = _raw_documents(paths, run, **reading)
     processed = apply(documents, process, run, workers=workers, dask=dask, encode=clean_info)
     records = _dedupe(processed, run, keep_duplicates=keep_duplicates)
     return write_stage(records, output, run)

@@ -41,8 +41,26 @@ def cli_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             typer.echo("interrupted: nothing was written over existing artifacts", err=True)
             raise typer.Exit(code=130) from None
+        except Terminated:
+            typer.echo("terminated: nothing was written over existing artifacts", err=True)
+            raise typer.Exit(code=143) from None
+        except OSError as exc:  # an output path that is a directory, a full disk, ...
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            raise typer.Exit(code=1) from None
+        except RecursionError:
+            typer.echo("error: the input is nested too deeply to read", err=True)
+            raise typer.Exit(code=1) from None
 
     return wrapper
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised like Ctrl-C so that temporary files are removed on the way out."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated
 
 
 def _version(value: bool) -> None:
@@ -101,8 +119,29 @@ _register()
 
 
 def main() -> None:
-    """Console-script entry point (`berita`), also used by `python -m pipeline`."""
-    app(prog_name="berita")
+    """Console-script entry point (`berita`), also used by `python -m pipeline`.
+
+    Usage errors (a bad option value, a missing argument) are one line on stderr, exit code 2.
+    """
+    import signal
+
+    # Typer may ship its own copy of Click: take the exception classes from where it raises them.
+    clicks = sys.modules[typer.BadParameter.__module__]
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        code = app(prog_name="berita", standalone_mode=False)
+    except clicks.NoArgsIsHelpError as exc:
+        typer.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+        sys.exit(2)
+    except clicks.ClickException as exc:
+        context = getattr(exc, "ctx", None)
+        hint = f" (see '{context.command_path} --help')" if context is not None else ""
+        typer.echo(f"error: {exc.format_message()}{hint}", err=True)
+        sys.exit(exc.exit_code)
+    except clicks.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

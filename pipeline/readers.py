@@ -22,6 +22,8 @@ from pipeline.artifacts import Line
 from pipeline.errors import BeritaError
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".json", ".csv")
+# A CSV field holds a whole article; the csv module's default limit (128 KiB) is too small.
+csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
 SIDECAR_SUFFIX = ".meta.json"
 INDOSUM_TOKENS = "indosum_tokens"  # a deferred IndoSum article's tokens (see `complete`)
 # Documentation files that sit beside data sets; skipped when a directory is expanded.
@@ -46,11 +48,15 @@ class ReadError:
         return f"{self.source}: {self.message}"
 
 
-def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
+def discover(
+    paths: Iterable[str | Path], skip: Iterable[str | Path] = ()
+) -> list[tuple[Path, Path]]:
     """Expand inputs into (file, root) pairs, directories recursively, in a stable order.
 
-    Raises BeritaError for a path that does not exist or a directory with no supported files.
+    Files in `skip` (the run's own output) are left out of directories. Raises BeritaError for
+    a path that does not exist or a directory with no supported files.
     """
+    skipped = {Path(p).resolve() for p in skip}
     found: list[tuple[Path, Path]] = []
     for raw in paths:
         path = Path(raw)
@@ -66,6 +72,7 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
                 and not p.name.endswith(".report.json")
                 and p.stem.lower() not in DOC_FILE_STEMS
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.resolve() not in skipped
             )
             if not files:
                 raise BeritaError(
@@ -314,6 +321,8 @@ def _line_document(
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return ReadError(where, f"malformed JSON line ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return ReadError(where, "JSON nested too deeply")
     if not isinstance(obj, dict):
         return ReadError(where, "expected a JSON object on this line")
     return _document(obj, where, default_id, defer=defer, **columns)
@@ -367,6 +376,9 @@ def _read_json(path: Path, root: Path, source: str, **columns: Any) -> Iterator[
     except json.JSONDecodeError as exc:
         yield ReadError(source, f"malformed JSON ({exc.msg} at line {exc.lineno})")
         return
+    except RecursionError:
+        yield ReadError(source, "JSON nested too deeply")
+        return
     if isinstance(data, dict):
         lists = [data[k] for k in ("articles", "data", "records", "items") if k in data]
         items = next((v for v in lists if isinstance(v, list)), [data])
@@ -403,10 +415,19 @@ def _read_csv(
         found = ", ".join(columns)
         raise BeritaError(f"{source}: no label column '{label_column}' (found {found})")
     base = _rel_id(path, root)
-    for row in reader:
-        where = f"{source}:{reader.line_num}"
+    while True:
+        first_line = reader.line_num + 1  # where the row starts (a quoted field may span lines)
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            where = f"{source}:{first_line}"
+            yield ReadError(where, f"malformed CSV ({exc}); the rest of the file is skipped")
+            return
+        where = f"{source}:{first_line}"
         obj = {k: v for k, v in row.items() if k}
-        default_id = f"{base}:{reader.line_num}"
+        default_id = f"{base}:{first_line}"
         yield _document(obj, where, default_id, text_column=text_column, label_column=label_column)
 
 
@@ -416,6 +437,7 @@ def read_documents(
     text_column: str | None = None,
     label_column: str | None = None,
     defer: bool = False,
+    skip: Iterable[str | Path] = (),
 ) -> Iterator[dict[str, Any] | ReadError]:
     """Yield a raw document (or a ReadError) for every article found under `paths`, in order.
 
@@ -424,7 +446,7 @@ def read_documents(
     detokenization are per-document work, best done in the worker that cleans the document.
     """
     columns = {"text_column": text_column, "label_column": label_column}
-    for path, root in discover(paths):
+    for path, root in discover(paths, skip):
         source = path.as_posix()
         suffix = path.suffix.lower()
         try:

@@ -101,6 +101,14 @@ class Guarded:
 _WORKER_PROCESS: Guarded | None = None
 
 
+def _quiet_worker() -> None:
+    """Leave Ctrl-C and SIGTERM to the main process, which stops the pool (no worker noise)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _call_worker_process(record: dict[str, Any]) -> tuple[bool, Any]:
     assert _WORKER_PROCESS is not None
     return _WORKER_PROCESS(record)
@@ -138,19 +146,51 @@ def _chunk(batch: list[dict[str, Any]], workers: int) -> int:
     return max(1, len(batch) // (workers * 4))
 
 
+CONNECT_TIMEOUT = 10.0  # seconds for a Dask scheduler to answer
+
+
+def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> Any:
+    """A `distributed.Client` for the scheduler at `address`, or a one-line error.
+
+    The whole connection, handshake included, has a deadline: a port that accepts connections
+    but does not speak Dask's protocol would otherwise be waited on forever.
+    """
+    import threading
+
+    from distributed import Client
+    from distributed.comm import parse_address, parse_host_port
+
+    try:
+        scheme, location = parse_address(address)
+        if scheme in ("tcp", "tls"):
+            parse_host_port(location)
+    except ValueError as exc:
+        raise BeritaError(f"--dask {address!r}: not a scheduler address ({exc})") from None
+    outcome: dict[str, Any] = {}
+
+    def attempt() -> None:
+        try:
+            outcome["client"] = Client(address, timeout=f"{timeout}s", set_as_default=False)
+        except BaseException as exc:  # noqa: BLE001 - reported below, in one line
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=attempt, name="berita-dask-connect", daemon=True)
+    thread.start()
+    thread.join(timeout + 5)
+    if "client" in outcome:
+        return outcome["client"]
+    # A half-built Client complains when it is garbage-collected; the error below says it all.
+    sys.unraisablehook = lambda _: None
+    error = outcome.get("error")
+    reason = f"{type(error).__name__}: {error}" if error else f"no answer within {timeout:g} s"
+    raise BeritaError(f"cannot reach the Dask scheduler at {address} ({reason})")
+
+
 def _dask_outcomes(
     records: Iterable[dict[str, Any]], guarded: Guarded, address: str, batch_size: int
 ) -> Iterator[tuple[dict[str, Any], tuple[bool, Any]]]:
     """Run partitions on a Dask distributed cluster, a bounded number in flight, in order."""
-    try:
-        from distributed import Client
-    except ImportError:  # pragma: no cover - dask[distributed] is a dependency
-        raise BeritaError("--dask needs the 'distributed' package") from None
-    try:
-        client = Client(address, timeout="5s", set_as_default=False)
-    except (OSError, TimeoutError) as exc:
-        raise BeritaError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
-    with client:
+    with connect(address) as client:
         in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
         # The process function (and the fitted model in it) is shipped to every worker once.
         [shared] = client.scatter([guarded], broadcast=True)
@@ -201,7 +241,7 @@ def _local_outcomes(
     # it with every task.
     _WORKER_PROCESS = guarded
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=_quiet_worker) as pool:
         # Bounded batches keep memory flat (Pool.imap would read the whole input ahead); with two
         # in flight the workers go on with the next batch while this process writes the last.
         jobs = (

@@ -841,11 +841,13 @@ def run_tag(
     """
     from functools import partial
 
+    from pipeline.artifacts import check_output
     from pipeline.clean_stage import load_records
     from pipeline.runner import StageRun, apply, write_stage
 
     if not 0.0 <= min_score <= 1.0:
         raise BeritaError(f"--min-score must be between 0 and 1, got {min_score}")
+    check_output(output, inputs)
     model = load_model(model_dir)
     params = {
         "inputs": [Path(p).as_posix() for p in inputs],

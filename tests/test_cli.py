@@ -143,3 +143,78 @@ def test_python_dash_m_is_the_same_app() -> None:
         [sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, check=True
     )
     assert "clean" in result.stdout
+
+
+def _berita(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, **kwargs
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["clean", "corpus", "--workers", "0"],
+        ["clean"],
+        ["nosuch"],
+        ["summarize", "x", "--words", "0"],
+    ],
+)
+def test_usage_errors_from_the_console_script_are_one_line(args: list[str]) -> None:
+    result = _berita(*args)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("error: ") and "--help" in result.stderr
+
+
+def test_bad_output_paths_are_one_line_errors(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in")
+    (tmp_path / "afile").write_text("x")
+    cases = {
+        str(tmp_path): "is a directory",
+        str(tmp_path / "afile" / "o.jsonl"): "is a file, not a directory",
+        str(next(corpus.iterdir())): "would overwrite an input",
+    }
+    for output, message in cases.items():
+        result = runner.invoke(app, ["clean", str(next(corpus.iterdir())), "-o", output])
+        assert result.exit_code == 1, output
+        assert message in result.stderr and "Traceback" not in result.output
+
+
+def test_an_output_inside_the_input_directory_is_not_read_back(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in")
+    out = corpus / "clean.jsonl"
+    first = runner.invoke(app, ["clean", str(corpus), "-o", str(out)])
+    assert first.exit_code == 0, first.output
+    before = out.read_bytes()
+    again = runner.invoke(app, ["clean", str(corpus), "-o", str(out)])
+    assert again.exit_code == 0, again.output
+    assert out.read_bytes() == before
+
+
+def test_sigterm_removes_the_temporary_artifact_and_keeps_the_old_one(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    rows = [{"id": str(i), "text": ARTICLE} for i in range(20000)]
+    big = tmp_path / "big.jsonl"
+    big.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "o.jsonl"
+    out.write_text("lama\n")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "clean", str(big), "-o", str(out), "--workers", "2"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".o.jsonl.*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143
+    assert stderr.strip().splitlines() == [
+        "terminated: nothing was written over existing artifacts"
+    ]
+    assert out.read_text() == "lama\n"
+    assert not list(tmp_path.glob(".o.jsonl.*.tmp"))
+

@@ -232,3 +232,20 @@ def test_deferred_jsonl_lines_parse_in_the_worker_with_the_same_errors(tmp_path:
         with pytest.raises(BeritaError) as caught:
             line.parse()
         assert str(caught.value) == str(error)
+
+
+def test_a_csv_record_names_the_line_it_starts_on(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text('id,text\na,"baris satu\nbaris dua"\nb,"baris tiga"\n', encoding="utf-8")
+    docs = list(read_documents([path]))
+    assert [d["source"] for d in docs] == [f"{path.as_posix()}:2", f"{path.as_posix()}:4"]
+
+
+def test_deeply_nested_json_is_an_error_of_that_file_only(tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text("[" * 100000 + "]" * 100000)
+    (tmp_path / "ok.jsonl").write_text(json.dumps({"id": "x", "text": "Harga cabai naik."}) + "\n")
+    items = list(read_documents([tmp_path]))
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert [e.message for e in errors] == ["JSON nested too deeply"]
+    assert [i["id"] for i in items if not isinstance(i, ReadError)] == ["x"]
+
