@@ -147,6 +147,8 @@ def _dedupe(items: Iterable[Any], run: StageRun, *, keep_duplicates: bool = Fals
     Items are clean records, or `Encoded` records carrying their `clean_info`.
     """
     seen: dict[str, str] = {}
+    ids: set[str] = set()
+    reused: list[str] = run.stats.setdefault("duplicate_ids", [])
     duplicates: list[dict[str, str]] = run.stats.setdefault("duplicates", [])
     removals: Counter[str] = Counter()
     repairs: Counter[str] = Counter()
@@ -160,6 +162,9 @@ def _dedupe(items: Iterable[Any], run: StageRun, *, keep_duplicates: bool = Fals
                 run.counts["out"] -= 1
                 continue
         seen.setdefault(digest, info["id"])
+        if info["id"] in ids:
+            reused.append(info["id"])  # two different articles under one id: later stages key by id
+        ids.add(info["id"])
         removals.update(info["removed"])
         repairs.update(info["repairs"])
         if info["empty"]:

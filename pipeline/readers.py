@@ -183,15 +183,32 @@ def _document(
         wanted = text_column or "/".join(TEXT_FIELDS)
         return ReadError(source, f"no text (expected a non-empty '{wanted}' field)")
     label = obj.get(label_column) if label_column else _first(obj, LABEL_FIELDS)
+    record_id = obj.get("id")
+    for name, value in (("id", record_id), ("label", label)):
+        if value is not None and not _scalar(value):
+            return ReadError(source, f"'{name}' must be a string or a number, got {value!r:.40}")
     doc: dict[str, Any] = {
-        "id": str(obj.get("id") or default_id),
+        "id": _scalar_text(record_id) or default_id,
         "source": source,
         "text": text,
         "title": _text_of(_first(obj, TITLE_FIELDS)),
-        "label": None if label in (None, "") else str(label),
+        "label": _scalar_text(label) or None,
         "reference": _text_of(_first(obj, SUMMARY_FIELDS)),
     }
     return doc
+
+
+def _scalar(value: Any) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _scalar_text(value: Any) -> str:
+    """An id or label as text: `7` and `"7"` are the same id; `7.0` is `7`."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
 
 
 def _indosum_document(obj: dict[str, Any], source: str, *, defer: bool) -> dict[str, Any]:

@@ -173,6 +173,9 @@ def _one_thread() -> Any:
     return threadpool_limits(1)
 
 
+CLASSIFIERS = ("gradient-boosting", "logistic")
+
+
 def make_classifier(model: str, random_state: int = SEED, *, regression: bool = False) -> Any:
     """A fresh scikit-learn estimator for `model` ('gradient-boosting' or 'logistic').
 
@@ -461,6 +464,10 @@ def train_summarizer(
 
     `model` fixes the classifier; by default it is chosen by grouped cross-validation.
     """
+    if model is not None and model not in CLASSIFIERS:
+        raise BeritaError(
+            f"--classifier {model!r} is not one of: {', '.join(CLASSIFIERS)}"
+        )
     import joblib
     import sklearn
 

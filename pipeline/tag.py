@@ -15,7 +15,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -658,7 +658,9 @@ def save_model(model: TagModel, directory: str | Path) -> None:
     if directory.exists() and not directory.is_dir():
         raise BeritaError(f"{directory}: exists and is not a directory")
     with atomic_writer(directory / MODEL_FILE, "wb") as handle:
-        pickle.dump(model, handle, protocol=5)
+        # the metadata (with its timing) lives in model.json only: the same data and seed give
+        # a byte-identical model.pkl
+        pickle.dump(replace(model, meta={}), handle, protocol=5)
     write_json(directory / META_FILE, model.meta)
 
 

@@ -33,11 +33,17 @@ def discover_topics(
 
     ids: list[str] = []
     texts: list[str] = []
+    seen: Counter[str] = Counter()
     for record in records:
-        ids.append(str(record.get("id")))
+        record_id = str(record.get("id"))
+        seen[record_id] += 1
+        # the mix is keyed by id: a repeated id gets its occurrence number (`x#2`)
+        ids.append(record_id if seen[record_id] == 1 else f"{record_id}#{seen[record_id]}")
         texts.append(model_text(record))
     if k < 1:
         raise BeritaError(f"-k must be at least 1, got {k}")
+    if len(texts) < 2:
+        raise TooFewTopicsError(f"topics need at least 2 documents, got {len(texts)}")
     if k > len(texts):
         raise TooFewTopicsError(f"-k {k} is more topics than the {len(texts)} documents given")
     min_df = min_df_for(len(texts))

@@ -91,3 +91,14 @@ def test_a_given_title_is_repaired_but_never_dropped_as_boilerplate(tmp_path: Pa
     run_clean([tmp_path / "x.jsonl"], out, keep_duplicates=True)
     titles = [record["title"] for record in load_records([out])]
     assert titles == ["Foto: Suasana Mudik di Stasiun", "Harga Cabai & Bawang Naik"]
+
+
+def test_an_id_used_by_two_articles_is_reported(tmp_path: Path) -> None:
+    rows = [
+        {"id": "j1", "text": ARTICLE},
+        {"id": "j1", "text": "Harga cabai di pasar naik tajam pekan ini menurut para pedagang."},
+    ]
+    (tmp_path / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    report = run_clean([tmp_path / "x.jsonl"], tmp_path / "clean.jsonl")
+    assert report["duplicate_ids"] == ["j1"]
+

@@ -249,3 +249,16 @@ def test_deeply_nested_json_is_an_error_of_that_file_only(tmp_path: Path) -> Non
     assert [e.message for e in errors] == ["JSON nested too deeply"]
     assert [i["id"] for i in items if not isinstance(i, ReadError)] == ["x"]
 
+
+def test_ids_and_labels_must_be_strings_or_numbers(tmp_path: Path) -> None:
+    rows = [
+        {"id": 7, "text": "Harga cabai naik.", "label": 3.0},
+        {"id": ["a"], "text": "Harga cabai naik."},
+        {"id": "b", "text": "Harga cabai naik.", "label": {"x": 1}},
+    ]
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    items = list(read_documents([path]))
+    assert (items[0]["id"], items[0]["label"]) == ("7", "3")
+    assert [i.message[:12] for i in items[1:]] == ["'id' must be", "'label' must"]
+

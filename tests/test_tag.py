@@ -462,3 +462,9 @@ def test_run_tag_records_raw_inputs_it_could_not_read_or_clean(model: Any, tmp_p
     assert report["counts"]["failed"] == 2
     assert sorted(e["id"] for e in report["errors"]) == ["kosong", "raw:3"]
 
+
+def test_the_same_data_gives_a_byte_identical_model_file(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        save_model(train_model(labelled_records(), candidates=FAST), tmp_path / name)
+    assert (tmp_path / "a" / MODEL_FILE).read_bytes() == (tmp_path / "b" / MODEL_FILE).read_bytes()
+

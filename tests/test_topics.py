@@ -74,3 +74,19 @@ def test_cli_topics_writes_json(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["topics", str(data), "-k", "50", "-o", str(out)])
     assert result.exit_code == 1
     assert "more topics than the 10 documents" in result.stderr
+
+
+def test_a_repeated_id_keeps_every_document_in_the_mix() -> None:
+    records = two_topic_records()
+    records[1] = {**records[1], "id": records[0]["id"]}
+    result = discover_topics(records, 2, top_terms=5)
+    assert len(result["documents"]) == len(records)
+    assert f"{records[0]['id']}#2" in result["documents"]
+
+
+def test_one_document_is_too_few_for_topics() -> None:
+    from pipeline.errors import TooFewTopicsError
+
+    with pytest.raises(TooFewTopicsError, match="at least 2 documents"):
+        discover_topics(two_topic_records()[:1], 1)
+

@@ -46,6 +46,13 @@ def clean(
         keep_duplicates=keep_duplicates,
     )
     counts = report["counts"]
+    if report.get("duplicate_ids"):
+        reused = report["duplicate_ids"]
+        typer.echo(
+            f"warning: {len(reused)} articles reuse an earlier article's id (first: "
+            f"{reused[0]!r}); later stages key records by id",
+            err=True,
+        )
     typer.echo(
         f"clean: {counts['in']} in, {counts['out']} out, {counts['failed']} failed, "
         f"{counts['duplicates']} duplicates, {counts['non_indonesian']} not Indonesian"

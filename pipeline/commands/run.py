@@ -39,11 +39,15 @@ def run(
     """
     from pipeline.clean_stage import run_clean
     from pipeline.errors import LabelError, TooFewTopicsError
-    from pipeline.summarize import run_summarize
+    from pipeline.summarize import resolve_method, run_summarize
+    from pipeline.supervised import load_summarizer
     from pipeline.tag import run_keyword_model, run_tag, run_train
     from pipeline.topics import run_topics
 
     clean, tags, summaries = out / "clean.jsonl", out / "tags.jsonl", out / "summaries.jsonl"
+    # options that only the last stage uses are checked before the first one runs
+    summarizer_model = load_summarizer(summarizer) if summarizer else None
+    resolve_method(method, summarizer_model)
     run_clean(inputs, clean, workers=workers, dask=dask)
     typer.echo(f"clean -> {clean}", err=True)
     if model is None:
