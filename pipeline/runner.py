@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import platform
+import re
 import sys
 import time
 from collections import Counter, deque
@@ -57,10 +58,17 @@ class StageRun:
             "python": platform.python_version(),
             "params": self.params,
             "counts": dict(sorted(self.counts.items())),
-            "errors": self.errors,
+            "errors": sorted(self.errors, key=_error_order),
             **self.stats,
             "duration_s": round(time.perf_counter() - self.started, 3),
         }
+
+
+def _error_order(error: dict[str, str]) -> tuple[Any, ...]:
+    """Errors by source, line numbers compared as numbers (`a.jsonl:9` before `a.jsonl:10`):
+    the order they arrive in depends on how far reading ran ahead of the workers."""
+    parts = re.split(r"(\d+)", error["source"])
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts), error["id"]
 
 
 class Guarded:

@@ -730,6 +730,10 @@ def rank_topics(
     ]
 
 
+# Fewer words than this and a topic says little (a headline alone, a photo caption).
+SHORT_DOCUMENT = 8
+
+
 def tag_record(
     record: dict[str, Any],
     model: TagModel,
@@ -753,16 +757,17 @@ def tag_record(
         limit=n_keywords,
         title=record.get("title"),
     )
-    if model.pipeline is None:  # a keywords-only model: no topics to give
+    words = sum(1 for _, key, _ in KEYWORD_ANALYZER.units(text) if key)  # content words
+    if model.pipeline is None or not words:
+        if not words:
+            warnings.append("tag: no words to classify (empty document)")
+        # (a keywords-only model has no topics to give)
         out.update(topic={"label": UNKNOWN, "score": 0.0}, topics=[])
         out["warnings"] = warnings
         return out
+    if words < SHORT_DOCUMENT:
+        warnings.append(f"tag: a very short document ({words} content words), the topic is a guess")
     features = model.pipeline.named_steps["tfidf"].transform([text])
-    if not KEYWORD_ANALYZER(text):
-        warnings.append("tag: no words to classify (empty document)")
-        out.update(topic={"label": UNKNOWN, "score": 0.0}, topics=[])
-        out["warnings"] = warnings
-        return out
     ranked = rank_topics(model, [text], features)[0]
     best_label, best_score = ranked[0]
     label = best_label if best_score >= min_score else UNKNOWN

@@ -468,3 +468,12 @@ def test_the_same_data_gives_a_byte_identical_model_file(tmp_path: Path) -> None
         save_model(train_model(labelled_records(), candidates=FAST), tmp_path / name)
     assert (tmp_path / "a" / MODEL_FILE).read_bytes() == (tmp_path / "b" / MODEL_FILE).read_bytes()
 
+
+def test_a_very_short_document_is_tagged_with_a_warning(model: Any) -> None:
+    tagged = tag_record(record("Banjir."), model)
+    assert tagged["topic"]["label"] != UNKNOWN
+    assert any("very short document (1 content words)" in w for w in tagged["warnings"])
+    empty = tag_record(record("Yang itu dan ini 123."), model)
+    assert empty["topic"]["label"] == UNKNOWN
+    assert any("no words to classify" in w for w in empty["warnings"])
+
