@@ -130,18 +130,35 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     else:
         encoding = "utf-8"
     try:
-        text = data.decode("utf-8")
+        text, encoding = _fallback_decode(data, encoding)
     except UnicodeDecodeError as exc:
-        try:
-            text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            raise BeritaError(
-                f"{source}: undecodable bytes at offset {exc.start} (not UTF-8 or cp1252)"
-            ) from None
+        raise BeritaError(
+            f"{source}: undecodable bytes at offset {exc.start} (not UTF-8 or cp1252)"
+        ) from None
     controls = len(_CONTROL_RE.findall(text))
     if controls > max(8, len(text) // 100):
         raise BeritaError(f"{source}: binary file (control characters), not text")
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+# What a reader notes on a document whose bytes were not clean UTF-8.
+ENCODING_WARNINGS = {
+    "cp1252": "decoded as cp1252 (not UTF-8)",
+    "utf-8-replaced": "invalid UTF-8 bytes replaced by U+FFFD",
+}
+
+
+def _fallback_decode(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
+    """UTF-8; else cp1252 (a Windows export); but UTF-8 text with a few stray bytes stays UTF-8,
+    with the stray bytes replaced (decoding it as cp1252 would garble every accented letter)."""
+    try:
+        return data.decode("utf-8"), encoding
+    except UnicodeDecodeError:
+        replaced = data.decode("utf-8", errors="replace")
+        bad = replaced.count("\ufffd")
+        if sum(1 for c in replaced if ord(c) > 127) - bad > bad:
+            return replaced, "utf-8-replaced"
+        return data.decode("cp1252"), "cp1252"
 
 
 def _first(obj: dict[str, Any], names: Iterable[str]) -> Any:
@@ -303,8 +320,8 @@ def _read_txt(path: Path, root: Path, source: str) -> Iterator[dict[str, Any] | 
     doc = _document({**meta, "text": text}, source, _rel_id(path, root))
     if isinstance(doc, dict):
         doc["detect_title"] = not doc.get("title")
-        if encoding == "cp1252":
-            doc["warnings"] = ["decoded as cp1252 (not UTF-8)"]
+        if encoding in ENCODING_WARNINGS:
+            doc["warnings"] = [ENCODING_WARNINGS[encoding]]
     yield doc
 
 
@@ -319,6 +336,7 @@ class PendingLine(Line):
     default_id: str = ""
     text_column: str | None = None
     label_column: str | None = None
+    warning: str = ""  # how the line's bytes were decoded, when not as clean UTF-8
 
     def parse(self) -> dict[str, Any]:
         """The raw (deferred) document on this line, or a one-line error naming the line."""
@@ -328,7 +346,14 @@ class PendingLine(Line):
         )
         if isinstance(item, ReadError):
             raise BeritaError(str(item))
-        return item
+        return _warned(item, self.warning)
+
+
+def _warned(doc: Any, warning: str) -> Any:
+    """`doc` with a reader's warning added (a ReadError or no warning: unchanged)."""
+    if warning and isinstance(doc, dict):
+        doc["warnings"] = [*doc.get("warnings", []), warning]
+    return doc
 
 
 def _line_document(
@@ -371,23 +396,23 @@ def _read_jsonl(
             seen_text = True
             where = f"{source}:{number}"
             try:
-                line = raw.decode("utf-8")
+                line, encoding = _fallback_decode(raw)
             except UnicodeDecodeError as exc:
-                try:
-                    line = raw.decode("cp1252")
-                except UnicodeDecodeError:
-                    yield ReadError(where, f"undecodable bytes at column {exc.start + 1}")
-                    continue
+                yield ReadError(where, f"undecodable bytes at column {exc.start + 1}")
+                continue
+            warning = ENCODING_WARNINGS.get(encoding, "")
             if defer:
-                yield PendingLine(line, where, f"{base}:{number}", **columns)
+                yield PendingLine(line, where, f"{base}:{number}", warning=warning, **columns)
             else:
-                yield _line_document(line, where, f"{base}:{number}", defer=False, **columns)
+                doc = _line_document(line, where, f"{base}:{number}", defer=False, **columns)
+                yield _warned(doc, warning)
     if not seen_text:
         raise BeritaError(f"{source}: empty file")
 
 
 def _read_json(path: Path, root: Path, source: str, **columns: Any) -> Iterator[Any]:
-    text, _ = decode(path.read_bytes(), source)
+    text, encoding = decode(path.read_bytes(), source)
+    warning = ENCODING_WARNINGS.get(encoding, "")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -410,13 +435,14 @@ def _read_json(path: Path, root: Path, source: str, **columns: Any) -> Iterator[
         if not isinstance(obj, dict):
             yield ReadError(where, "expected a JSON object")
             continue
-        yield _document(obj, where, f"{base}#{number}", **columns)
+        yield _warned(_document(obj, where, f"{base}#{number}", **columns), warning)
 
 
 def _read_csv(
     path: Path, root: Path, source: str, *, text_column: str | None, label_column: str | None
 ) -> Iterator[Any]:
-    text, _ = decode(path.read_bytes(), source)
+    text, encoding = decode(path.read_bytes(), source)
+    warning = ENCODING_WARNINGS.get(encoding, "")
     # The delimiter is read off the header line only: csv.Sniffer misreads quoted multi-line text.
     header = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=header.count)
@@ -445,7 +471,8 @@ def _read_csv(
         where = f"{source}:{first_line}"
         obj = {k: v for k, v in row.items() if k}
         default_id = f"{base}:{first_line}"
-        yield _document(obj, where, default_id, text_column=text_column, label_column=label_column)
+        doc = _document(obj, where, default_id, text_column=text_column, label_column=label_column)
+        yield _warned(doc, warning)
 
 
 def read_documents(

@@ -262,3 +262,15 @@ def test_ids_and_labels_must_be_strings_or_numbers(tmp_path: Path) -> None:
     assert (items[0]["id"], items[0]["label"]) == ("7", "3")
     assert [i.message[:12] for i in items[1:]] == ["'id' must be", "'label' must"]
 
+
+def test_lines_that_are_not_clean_utf8_are_decoded_and_flagged(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    cp1252 = '{"id": "a", "text": "Caf\u00e9 itu ramai."}'.encode("cp1252")
+    stray = '{"id": "b", "text": "Kafe \u201cKopi\u201d ramai \u00e9'.encode() + b'\xff"}'
+    path.write_bytes(cp1252 + b"\n" + stray + b"\n")
+    docs = [d for d in read_documents([path]) if not isinstance(d, ReadError)]
+    assert docs[0]["text"] == "Caf\u00e9 itu ramai."
+    assert docs[0]["warnings"] == ["decoded as cp1252 (not UTF-8)"]
+    assert "\u201cKopi\u201d" in docs[1]["text"]
+    assert docs[1]["warnings"] == ["invalid UTF-8 bytes replaced by U+FFFD"]
+
