@@ -455,16 +455,17 @@ def _is_caption(line: str) -> bool:
     words = line.split()
     if len(words) > 60:
         return False
-    if _CAPTION_START_RE.match(line) or _ANTARA_FOTO_RE.search(line):
+    if _CAPTION_START_RE.match(line) or ("ANTARA" in line and _ANTARA_FOTO_RE.search(line)):
         return True
     if _PHOTO_CREDIT_LINE_RE.match(line):
         return True
     tail = line[-200:]  # the credit rules are end-anchored; a credit is never this long
-    if len(words) <= 50 and _END_CREDIT_RE.search(tail):
-        return True
-    if not ends_sentence(line) and _SLASH_CREDIT_RE.search(tail):
-        return True
-    paren = _PAREN_CREDIT_END_RE.search(line)
+    if "/" in tail:  # (every credit rule below but the last needs one)
+        if len(words) <= 50 and _END_CREDIT_RE.search(tail):
+            return True
+        if not ends_sentence(line) and _SLASH_CREDIT_RE.search(tail):
+            return True
+    paren = _PAREN_CREDIT_END_RE.search(line) if line.rstrip().endswith(")") else None
     if paren and not ends_sentence(line[: paren.start()]):
         return True
     if _ILLUSTRATION_RE.match(line) and len(words) <= 8:
@@ -521,7 +522,7 @@ def split_flattened_link(text: str) -> tuple[str, str] | None:
     other. None when there is no such link, or when nothing follows it (the other link rules
     remove those whole).
     """
-    match = _INLINE_LINK_LABEL_RE.search(text)
+    match = _INLINE_LINK_LABEL_RE.search(text) if ":" in text else None
     if not match:
         return None
     words = text[match.end() :].split()
@@ -793,14 +794,14 @@ def strip_inline_boilerplate(text: str) -> tuple[str, list[tuple[int, str, str]]
     Returns the text and (offset, kind, removed text) triples.
     """
     found: list[tuple[int, str, str]] = []
-    for kind, pattern in (
-        ("link", _BRACKET_LINK_RE),
-        ("link", _LINK_PLACEHOLDER_RE),
-        ("link", _EMBED_RE),
-        ("caption", _INLINE_PHOTO_CREDIT_RE),
-        ("ad", _AD_CAPS_RE),
+    for kind, pattern, needs in (
+        ("link", _BRACKET_LINK_RE, ":"),
+        ("link", _LINK_PLACEHOLDER_RE, "_"),
+        ("link", _EMBED_RE, "["),
+        ("caption", _INLINE_PHOTO_CREDIT_RE, "("),
+        ("ad", _AD_CAPS_RE, "ADVERTISEMENT" if "SCROLL" not in text else "SCROLL"),
     ):
-        if not pattern.search(text):
+        if needs not in text or not pattern.search(text):  # (a cheap test first)
             continue
         for match in pattern.finditer(text):
             found.append((match.start(), kind, match.group(0).strip()))
