@@ -2,8 +2,9 @@
 
 A method ranks the sentences of a document (best first, with a score each); this module then
 applies the shared rules: skip empty and duplicate sentences, cut to the requested length
-(sentences, ratio or words) and restore document order. Sentences come from the record's
-`paragraphs` (the clean stage's segmentation) and are indexed globally in document order.
+(sentences, ratio or words; words are whitespace-separated tokens, as a reader counts them) and
+restore document order. Sentences come from the record's `paragraphs` (the clean stage's
+segmentation) and are indexed globally in document order.
 
 Heavy methods (sumy, scikit-learn) live in their own modules and are imported on first use.
 """
@@ -19,8 +20,7 @@ from importlib import import_module
 from typing import Any
 
 from pipeline.artifacts import Line
-from pipeline.errors import BeritaError
-from pipeline.language import word_tokens
+from pipeline.errors import BeritaError, DocumentError
 
 DEFAULT_SENTENCES = 3
 WARM_DOCUMENTS = 5000  # documents whose words are stemmed once before workers fork
@@ -29,8 +29,28 @@ BEST_UNSUPERVISED = "centrality"
 
 WARN_EMPTY = "summarize: empty document, no summary"
 WARN_ONE_SENTENCE = "summarize: one-sentence document, the summary is the whole text"
+WARN_OVER_BUDGET = (
+    "summarize: every sentence is longer than --words {budget}, the summary is the best one "
+    "({words} words)"
+)
+WARN_PREFIX = "summarize:"
 
 _SPACE_RE = re.compile(r"\s+")
+_KEY_RE = re.compile(r"[^\W_]+")  # runs of letters and digits
+
+
+def _paragraphs_problem(paragraphs: Any) -> str | None:
+    """What is wrong with `paragraphs` as a list of lists of sentence strings (None: nothing)."""
+    if not isinstance(paragraphs, list | tuple):
+        return f"got {type(paragraphs).__name__}"
+    for p_index, paragraph in enumerate(paragraphs):
+        if not isinstance(paragraph, list | tuple):
+            return f"paragraph {p_index} is {type(paragraph).__name__}"
+        for s_index, sentence in enumerate(paragraph):
+            if not isinstance(sentence, str):
+                name = "null" if sentence is None else type(sentence).__name__
+                return f"paragraph {p_index}, sentence {s_index} is {name}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -46,16 +66,27 @@ class Document:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Document:
-        """Build from a clean record's `paragraphs` (lists of sentence strings)."""
+        """Build from a clean record's `paragraphs` (lists of sentence strings).
+
+        Raises `DocumentError` when they are missing or not a list of lists of strings.
+        """
         paragraphs = record.get("paragraphs")
         if paragraphs is None:
-            raise BeritaError(f"record {record.get('id')!r}: no 'paragraphs' (not a clean record)")
+            raise DocumentError(
+                f"record {record.get('id')!r}: no 'paragraphs' (not a clean record)"
+            )
+        problem = _paragraphs_problem(paragraphs)
+        if problem is not None:
+            raise DocumentError(
+                f"record {record.get('id')!r}: paragraphs must be a list of lists of sentences "
+                f"(strings); {problem}"
+            )
         sentences: list[str] = []
         paragraph_of: list[int] = []
         position: list[int] = []
         for p_index, paragraph in enumerate(paragraphs):
             for s_index, sentence in enumerate(paragraph):
-                sentences.append(_SPACE_RE.sub(" ", str(sentence)).strip())
+                sentences.append(_SPACE_RE.sub(" ", sentence).strip())
                 paragraph_of.append(p_index)
                 position.append(s_index)
         title = record.get("title")
@@ -86,8 +117,22 @@ class Document:
 
     @cached_property
     def keys(self) -> tuple[tuple[str, ...], ...]:
-        """A duplicate-detection key per sentence: its lowercased words (empty for no words)."""
-        return tuple(tuple(w.lower() for w in word_tokens(s)) for s in self.sentences)
+        """A duplicate-detection key per sentence: its casefolded runs of letters and digits.
+
+        Case, punctuation and spacing do not count, numbers do; empty for a sentence of
+        punctuation only.
+        """
+        return tuple(tuple(_KEY_RE.findall(s.casefold())) for s in self.sentences)
+
+    @cached_property
+    def word_counts(self) -> tuple[int, ...]:
+        """The length of each sentence in whitespace-separated words (numbers and signs count)."""
+        return tuple(len(s.split()) for s in self.sentences)
+
+    @property
+    def distinct_sentences(self) -> int:
+        """How many different non-empty sentences (by `keys`) the document has."""
+        return len({key for key in self.keys if key})
 
 
 # A ranking: (sentence index, score) pairs, best first; it may omit sentences.
@@ -183,23 +228,30 @@ def select(
 ) -> list[tuple[int, float]]:
     """Take ranked sentences until the budget is spent; no empty or duplicate sentence.
 
-    With a word budget the first sentence is always kept; later ones only if they fit.
-    Returns (index, score) pairs in document order.
+    A word budget (`Document.word_counts`) is never exceeded: a sentence that does not fit is
+    skipped and later, shorter ones may still be taken. Only when no sentence fits at all is the
+    best one returned alone, over the budget. Returns (index, score) pairs in document order.
     """
     chosen: list[tuple[int, float]] = []
     seen: set[tuple[str, ...]] = set()
     used_words = 0
+    first: tuple[int, float] | None = None  # the best non-empty sentence
     for index, score in ranking:
         if len(chosen) >= max_sentences:
             break
         key = doc.keys[index]
         if not key or key in seen:
             continue
-        if max_words is not None and chosen and used_words + len(key) > max_words:
+        if first is None:
+            first = (index, score)
+        words = doc.word_counts[index]
+        if max_words is not None and used_words + words > max_words:
             continue
         seen.add(key)
-        used_words += len(key)
+        used_words += words
         chosen.append((index, score))
+    if not chosen and first is not None:
+        chosen.append(first)
     return sorted(chosen)
 
 
@@ -226,6 +278,8 @@ def summarize_document(
     else:
         extra = {"model": model} if name == "supervised" else {}
         ranking = METHODS[name](doc, n=max_sentences, **extra)
+        if not ranking:  # nothing the method can weigh (sumy's LSA on numbers only): LEAD
+            ranking = lead(doc)
         chosen = select(doc, ranking, max_sentences, max_words)
     picked = [
         {"index": i, "score": _clean_score(score), "text": doc.sentences[i]} for i, score in chosen
@@ -242,10 +296,15 @@ def summarize_record(
     words: int | None = None,
     model: Any = None,
 ) -> dict[str, Any]:
-    """Return a copy of a clean record with `summary` added (and a warning for tiny documents).
+    """Return a copy of a clean record with `summary` added, and warnings when it falls short.
 
     `method` is a name from `PUBLIC_METHODS`; `model` is a trained summarizer from
     `pipeline.supervised.load_summarizer` (used by `supervised`, and by `auto` when given).
+    Length: `sentences` (default 3), `ratio` of the sentences, or `words`, a budget of
+    whitespace-separated words that is never exceeded, except that when every sentence is longer
+    than it, the summary is the best sentence alone (with a warning). Warned: a document with no
+    sentence, or only one distinct sentence. A record whose `paragraphs` is not a list of lists
+    of strings raises `DocumentError`.
     """
     doc = Document.from_record(record)
     summary = summarize_document(
@@ -253,11 +312,14 @@ def summarize_record(
     )
     out = dict(record)
     warnings = list(record.get("warnings") or [])
-    n_real = sum(1 for key in doc.keys if key)
-    if n_real == 0:
+    distinct = doc.distinct_sentences
+    if distinct == 0:
         warnings.append(WARN_EMPTY)
-    elif n_real == 1:
+    elif distinct == 1:
         warnings.append(WARN_ONE_SENTENCE)
+    used = sum(doc.word_counts[s["index"]] for s in summary["sentences"])
+    if words is not None and used > words:
+        warnings.append(WARN_OVER_BUDGET.format(budget=words, words=used))
     out["warnings"] = warnings
     out["summary"] = summary
     return out
@@ -282,8 +344,11 @@ def run_summarize(
     from collections import Counter
     from functools import partial
 
+    from pipeline.artifacts import check_output
     from pipeline.clean_stage import is_clean_artifact, load_records
     from pipeline.runner import StageRun, apply, write_stage
+
+    check_output(output, paths)
 
     model = None
     if model_dir is not None:
@@ -311,6 +376,7 @@ def run_summarize(
             yield item
         run.stats["summary_sentences"] = {str(k): v for k, v in sorted(lengths.items())}
 
+    run.stats["prestemmed_words"] = 0
     if workers > 1 and not dask and name != "lead" and all(map(is_clean_artifact, paths)):
         from itertools import islice
 
@@ -319,7 +385,7 @@ def run_summarize(
         # The words the workers share are the frequent ones: the first documents hold them.
         sample = islice(load_records(list(paths), lines=True), WARM_DOCUMENTS)
         run.stats["prestemmed_words"] = warm_stems(sample, workers, to_text=_warm_text)
-    records = load_records(list(paths), lines=True)
+    records = load_records(list(paths), lines=True, run=run)
     items = apply(records, process, run, workers=workers, dask=dask, encode=summary_info)
     return write_stage(tally(items), output, run)
 
@@ -335,5 +401,5 @@ def _warm_text(line: Line) -> str:
 
 def summary_info(record: dict[str, Any]) -> tuple[int, int]:
     """What the summarize report counts of one record: summary length, whether it was warned."""
-    warned = any(w in (WARN_EMPTY, WARN_ONE_SENTENCE) for w in record["warnings"])
+    warned = any(str(w).startswith(WARN_PREFIX) for w in record["warnings"])
     return len(record["summary"]["sentences"]), int(warned)

@@ -14,8 +14,10 @@ rating and we record them.
 
 from __future__ import annotations
 
+import math
 import re
 import warnings
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -113,9 +115,97 @@ def _sorted_lsa() -> type:
     return SortedLsaSummarizer
 
 
+# Candidates whose fast divergence is this close to the round's best are re-scored with sumy's
+# own arithmetic. The fast value differs from sumy's by rounding only (under 1e-14 on IndoSum).
+KL_TIE_TOLERANCE = 1e-9
+
+
+@lru_cache(maxsize=1)
+def _incremental_kl() -> type:
+    """sumy's KL-Sum with the same ratings, in quadratic instead of cubic time.
+
+    Each round sumy adds to the summary the sentence that minimizes KL(summary + sentence ||
+    document), recounting the whole growing summary for every candidate. Here the summary's
+    word counts are kept as sentences join it, and a candidate's divergence is the summary's
+    share (computed once per round) corrected for the candidate's own words, which is cheap.
+    That value equals sumy's up to rounding, so the candidates within `KL_TIE_TOLERANCE` of the
+    round's best are re-scored with sumy's own formula: the choice, and sumy's tie-break (the
+    earliest sentence), are exactly sumy's.
+
+    sumy's quirks are kept: the document and candidate words are lowercased content words,
+    but the summary contributes its raw words (case kept, stop words included).
+    """
+    from sumy.summarizers.kl import KLSummarizer
+
+    class IncrementalKLSummarizer(KLSummarizer):  # type: ignore[misc]
+        def _compute_ratings(self, sentences: Any) -> dict[Any, int]:
+            doc_freq = self.compute_tf(sentences)
+            log_freq = {w: math.log(f) for w, f in doc_freq.items() if f}
+            remaining = list(sentences)
+            words = [self._get_content_words_in_sentence(s) for s in sentences]
+            counts = [Counter(w) for w in words]
+            summary_words: list[str] = []  # sumy's `_get_all_words_in_doc(summary)`
+            summary_counts: Counter[str] = Counter()
+            ratings: dict[Any, int] = {}
+            while remaining:
+                # The summary's own terms d(w) * log(d(w) / count(w)), without the 1/length.
+                own = {w: doc_freq[w] * (log_freq[w] - math.log(c))
+                       for w, c in summary_counts.items() if w in log_freq}
+                own_total = math.fsum(own.values())
+                own_mass = math.fsum(doc_freq[w] for w in own)
+                divergences = [
+                    self._fast_divergence(c, len(w), own, own_total, own_mass, summary_counts,
+                                          len(summary_words), doc_freq, log_freq)
+                    for c, w in zip(counts, words, strict=True)
+                ]
+                best = min(divergences)
+                close = [i for i, v in enumerate(divergences)
+                         if v <= best + KL_TIE_TOLERANCE * max(1.0, abs(best))]
+                if len(close) > 1:
+                    exact: dict[tuple[str, ...], float] = {}
+                    for i in close:
+                        key = tuple(words[i])
+                        if key not in exact:
+                            joint = self._joint_freq(words[i], summary_words)
+                            exact[key] = self._kl_divergence(joint, doc_freq)
+                    values = [exact[tuple(words[i])] for i in close]
+                    index = close[values.index(min(values))]
+                else:
+                    index = close[0]
+                sentence = remaining.pop(index)
+                del words[index], counts[index]
+                summary_words.extend(sentence.words)
+                summary_counts.update(sentence.words)
+                ratings[sentence] = -1 * len(ratings)  # as sumy: duplicates share one entry
+            return ratings
+
+        @staticmethod
+        def _fast_divergence(
+            counts: Counter[str], length: int, own: dict[str, float], own_total: float,
+            own_mass: float, summary_counts: Counter[str], summary_length: int,
+            doc_freq: dict[str, float], log_freq: dict[str, float],
+        ) -> float:
+            """KL(summary + candidate || document) from the summary's precomputed terms."""
+            total = length + summary_length
+            if not total:
+                return 0.0
+            value, mass = own_total, own_mass
+            for word, count in counts.items():
+                if word not in log_freq:
+                    continue
+                freq = doc_freq[word]
+                value += freq * (log_freq[word] - math.log(count + summary_counts[word]))
+                if word in own:
+                    value -= own[word]
+                else:
+                    mass += freq
+            return value + mass * math.log(total)
+
+    return IncrementalKLSummarizer
+
+
 def _classes() -> dict[str, Callable[..., Any]]:
     from sumy.summarizers.edmundson import EdmundsonSummarizer
-    from sumy.summarizers.kl import KLSummarizer
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.summarizers.luhn import LuhnSummarizer
     from sumy.summarizers.reduction import ReductionSummarizer
@@ -127,7 +217,7 @@ def _classes() -> dict[str, Callable[..., Any]]:
         "text-rank": TextRankSummarizer,
         "lsa": _sorted_lsa(),
         "luhn": LuhnSummarizer,
-        "kl": KLSummarizer,
+        "kl": _incremental_kl(),
         "sum-basic": SumBasicSummarizer,
         "edmundson": EdmundsonSummarizer,
         "reduction": ReductionSummarizer,

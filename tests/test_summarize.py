@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import BeritaError
+from pipeline.errors import BeritaError, DocumentError
 from pipeline.summarize import (
     BEST_UNSUPERVISED,
     METHODS,
     PUBLIC_METHODS,
     WARN_EMPTY,
     WARN_ONE_SENTENCE,
+    WARN_OVER_BUDGET,
     Document,
     length_budget,
     run_summarize,
@@ -41,6 +42,15 @@ UNSUPERVISED = [m for m in PUBLIC_METHODS if m not in ("auto", "supervised")]
 
 def record(paragraphs: list[list[str]], **extra: object) -> dict:
     return {"id": "t1", "paragraphs": paragraphs, "warnings": [], **extra}
+
+
+def write_clean(path: Path, rows: list[dict]) -> str:
+    """Write `rows` as a clean artifact (the fields that make it one) and return its path."""
+    path.write_text(
+        "".join(json.dumps({"removed": [], "text": "x", **r}) + "\n" for r in rows),
+        encoding="utf-8",
+    )
+    return str(path)
 
 
 @pytest.mark.parametrize("method", UNSUPERVISED)
@@ -94,8 +104,111 @@ def test_ratio_and_word_budgets() -> None:
     assert len(out["summary"]["sentences"]) == 3
     out = summarize_record(record(PARAGRAPHS), method="lead", words=25)
     assert [s["index"] for s in out["summary"]["sentences"]] == [0, 1]  # 11 + 12 words
-    out = summarize_record(record(PARAGRAPHS), method="lead", words=3)
-    assert [s["index"] for s in out["summary"]["sentences"]] == [0]  # always one sentence
+    assert out["warnings"] == []
+
+
+NUMBERS = [
+    [
+        "Harga beras naik 10 % menjadi Rp 15.000 per kg pada 2024.",  # 12 words
+        "Kenaikan itu terjadi di 34 provinsi.",  # 6 words
+        "Pemerintah akan menambah stok.",  # 4 words
+    ]
+]
+
+
+@pytest.mark.parametrize("budget", [4, 6, 10, 12, 16, 17, 18, 22, 30])
+@pytest.mark.parametrize("method", ["lead", "centrality", "lsa"])
+def test_word_budget_counts_every_token_and_is_never_exceeded(method: str, budget: int) -> None:
+    out = summarize_record(record(NUMBERS), method=method, words=budget)
+    assert 0 < len(out["summary"]["text"].split()) <= budget
+    assert out["warnings"] == []
+
+
+def test_word_budget_takes_the_best_sentences_that_fit() -> None:
+    def picked(budget: int) -> list[int]:
+        out = summarize_record(record(NUMBERS), method="lead", words=budget)
+        return [s["index"] for s in out["summary"]["sentences"]]
+
+    assert picked(12) == [0]  # numbers, "%" and "Rp" are words: 12, not 8
+    assert picked(11) == [1, 2]  # the lead sentence does not fit; the next two do (6 + 4)
+    assert picked(17) == [0, 2]  # 12 + 4; the 6-word sentence would make 22
+    assert picked(22) == [0, 1, 2]
+
+
+def test_when_no_sentence_fits_the_best_one_is_returned_with_a_warning(tmp_path: Path) -> None:
+    out = summarize_record(record(NUMBERS), method="lead", words=3)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [0]
+    assert out["warnings"] == [WARN_OVER_BUDGET.format(budget=3, words=12)]
+    assert "--words 3" in out["warnings"][0]
+    clean = write_clean(tmp_path / "clean.jsonl", [record(NUMBERS)])
+    report = run_summarize([clean], str(tmp_path / "s.jsonl"), method="lead", words=3)
+    assert report["counts"]["warned"] == 1
+
+
+def test_sentences_that_differ_only_in_numbers_are_not_duplicates() -> None:
+    bali = [
+        [
+            "Pada 2022, jumlah wisatawan ke Bali mencapai 2,1 juta orang.",
+            "Pada 2023, jumlah wisatawan ke Bali mencapai 5,3 juta orang.",
+            "Pada 2024, jumlah wisatawan ke Bali mencapai 6,3 juta orang.",
+            "Dinas Pariwisata Bali menargetkan tujuh juta kunjungan.",
+        ]
+    ]
+    out = summarize_record(record(bali), method="lead", sentences=3)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [0, 1, 2]
+    doc = Document.from_paragraphs(bali + [["pada 2022 JUMLAH wisatawan ke Bali mencapai 2,1 juta"
+                                           " orang!"]])
+    assert doc.keys[4] == doc.keys[0] and len(set(doc.keys)) == 4
+
+
+@pytest.mark.parametrize("method", UNSUPERVISED)
+def test_a_document_of_numbered_lines_is_summarized(method: str) -> None:
+    out = summarize_record(record([["1. 2.500", "2. 3.750"], ["3. 4.125"]]), method=method,
+                           sentences=2)
+    assert len(out["summary"]["sentences"]) == 2
+    assert out["warnings"] == []
+    out = summarize_record(record([["2.500"]]), method=method)
+    assert out["summary"]["text"] == "2.500" and out["warnings"] == [WARN_ONE_SENTENCE]
+
+
+def test_copies_of_one_sentence_are_a_one_sentence_document() -> None:
+    copies = [["Harga cabai naik tajam.", "Harga cabai naik tajam."], ["HARGA cabai naik tajam!"]]
+    out = summarize_record(record(copies), method="lead")
+    assert len(out["summary"]["sentences"]) == 1
+    assert out["warnings"] == [WARN_ONE_SENTENCE]
+    out = summarize_record(record([["Harga cabai naik tajam.", "...", "Harga cabai naik."]]))
+    assert out["warnings"] == []
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "problem"),
+    [
+        ("bogus", "got str"),
+        (["a b c.", "d e f."], "paragraph 0 is str"),
+        ([[1, 2], [None]], "paragraph 0, sentence 0 is int"),
+        ([["Satu."], [None]], "paragraph 1, sentence 0 is null"),
+        ({"0": ["Satu."]}, "got dict"),
+        ([["Satu."], "Dua."], "paragraph 1 is str"),
+    ],
+)
+def test_malformed_paragraphs_are_a_document_error(paragraphs: object, problem: str) -> None:
+    with pytest.raises(DocumentError, match="paragraphs must be a list of lists of sentences") as e:
+        summarize_record({"id": "x", "paragraphs": paragraphs}, method="lead")
+    assert str(e.value).endswith(problem) and "\n" not in str(e.value)
+
+
+def test_a_malformed_record_fails_alone_in_the_stage(tmp_path: Path) -> None:
+    rows = [record(PARAGRAPHS, id="good"), record("bogus", id="bad"),  # type: ignore[arg-type]
+            record([[1, 2], [None]], id="worse")]  # type: ignore[list-item]
+    clean = write_clean(tmp_path / "clean.jsonl", rows)
+    out = tmp_path / "s.jsonl"
+    report = run_summarize([clean], str(out), method="lead")
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == [
+        "good"
+    ]
+    assert report["counts"]["failed"] == 2
+    assert [e["id"] for e in report["errors"]] == ["bad", "worse"]
+    assert all("paragraphs must be a list of lists" in e["error"] for e in report["errors"])
 
 
 @pytest.mark.parametrize(

@@ -105,3 +105,44 @@ def test_lsa_word_rows_are_sorted_so_results_do_not_depend_on_the_hash_seed() ->
     doc = Document.from_paragraphs([["Petani menanam padi di sawah.", "Padi tumbuh subur."]])
     dictionary = summarizer._create_dictionary(build_document(doc, tokenizer))
     assert list(dictionary) == sorted(dictionary) and len(dictionary) >= 4
+
+
+# Sentences 0/1, 2/3 and 4/5 are the same words in another order: equal divergences in exact
+# arithmetic, so sumy's rounding decides between them and ours must decide the same way.
+PERMUTED = [
+    "Dan langka mengeluhkan mahal petani pupuk.", "Mengeluhkan petani dan langka mahal pupuk.",
+    "Stok bulog menambah beras pemerintah.", "Bulog stok pemerintah menambah beras.",
+    "Beras induk tajam pasar naik harga di.", "Induk di tajam pasar beras naik harga.",
+]
+KL_DOCUMENTS = {
+    "news": DOC,
+    "permuted": Document.from_paragraphs([PERMUTED]),
+    "copies, numbers and capitalized stop words": Document.from_paragraphs(
+        [
+            ["Harga beras naik.", "Harga beras naik.", "12.500", "Yang jelas, harga naik lagi."],
+            ["Dan petani senang.", "Pasar induk ramai.", "Harga beras naik."],
+            [*PERMUTED[:2], "...", *DOC.sentences],
+        ],
+        title="Harga Beras",
+    ),
+    "long": Document.from_paragraphs(
+        [[f"{s.rstrip('.')} {day}." for s in (*DOC.sentences, *PERMUTED)]
+         for day in ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu")]
+    ),
+    "no words": Document.from_paragraphs([["1.", "2.500"]]),
+}
+
+
+@pytest.mark.parametrize("resources", ["ours", "plain"])
+@pytest.mark.parametrize("name", list(KL_DOCUMENTS))
+def test_kl_rates_every_sentence_exactly_as_sumys_kl_summarizer(name: str, resources: str) -> None:
+    from sumy.summarizers.kl import KLSummarizer
+
+    ours, tokenizer = build_summarizer("kl", resources)
+    assert isinstance(ours, KLSummarizer) and type(ours) is not KLSummarizer
+    sumy = KLSummarizer(ours._stemmer)
+    sumy.stop_words = ours.stop_words
+    document = build_document(KL_DOCUMENTS[name], tokenizer)
+    expected = sumy._compute_ratings(document.sentences)
+    got = ours._compute_ratings(document.sentences)
+    assert list(got.items()) == list(expected.items())  # same ratings, same removal order

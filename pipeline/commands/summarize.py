@@ -30,7 +30,15 @@ def summarize(
     ratio: Annotated[
         float | None, typer.Option(help="Keep this share of each document's sentences (0-1].")
     ] = None,
-    words: Annotated[int | None, typer.Option(min=1, help="Word budget per summary.")] = None,
+    words: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Word budget per summary, counted as whitespace-separated words (numbers and "
+            "signs count) and never exceeded: the best-ranked sentences that fit are taken. When "
+            "every sentence is longer, the summary is the best sentence alone, with a warning.",
+        ),
+    ] = None,
     model: Annotated[
         Path | None, typer.Option(help="Trained summarizer directory (berita train-summarizer).")
     ] = None,
