@@ -193,47 +193,61 @@ def _title_case(title: str) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _surface_units(text: str) -> list[tuple[str, str, bool]]:
-    """`KEYWORD_ANALYZER.units`, with a sentence-initial capital dropped where nothing says the
-    word is a name: the document also writes it in lowercase, or never capitalizes it inside a
-    sentence and it is a dictionary word (`Harga` at a sentence start is `harga`)."""
+def _surface_units(text: str) -> tuple[list[tuple[str, str, bool]], set[str]]:
+    """`KEYWORD_ANALYZER.units` with a sentence-initial capital dropped where the document also
+    writes the word in lowercase (`Harga` at a sentence start is `harga`); and the capitalized
+    forms that only ever start a sentence, which may be names or words (see `_shown`)."""
     units = list(_word_units(text))
     lowercase = {surface for surface, key, _, _ in units if key and surface[:1].islower()}
     named = {surface for surface, key, _, protected in units if key and protected}
+    doubtful: set[str] = set()
+    out: list[tuple[str, str, bool]] = []
+    for surface, key, joined, protected in units:
+        if key and not protected and surface[:1].isupper() and not surface.isupper():
+            if surface.lower() in lowercase:
+                surface = surface.lower()
+            elif surface not in named:
+                doubtful.add(surface)
+        out.append((surface, key, joined))
+    return out, doubtful
 
-    def shown(surface: str, protected: bool) -> str:
-        if protected or not surface[:1].isupper() or surface.isupper():
-            return surface
-        lower = surface.lower()
-        if lower in lowercase or (surface not in named and is_word(lower)):
-            return lower
-        return surface
 
-    return [(shown(surface, protected), key, joined) for surface, key, joined, protected in units]
-
-
-def keyword_units(text: str, title: str | None = None) -> list[tuple[str, str, bool]]:
-    """The keyword units of a title and text. A title in Title Case contributes lowercase
-    surface forms (`Tewaskan` -> `tewaskan`) unless the text writes the word that way."""
-    body = _surface_units(text)
+def keyword_units(
+    text: str, title: str | None = None
+) -> tuple[list[tuple[str, str, bool]], set[str]]:
+    """The keyword units of a title and text, and their doubtful capitals (`_surface_units`).
+    A title in Title Case contributes lowercase surface forms (`Tewaskan` -> `tewaskan`) unless
+    the text writes the word that way."""
+    body, doubtful = _surface_units(text)
     if not title:
-        return body
-    head = _surface_units(title)
+        return body, doubtful
+    head, _ = _surface_units(title)
     if _title_case(title):
         shown = {surface for surface, _, _ in body}
         head = [(s if s in shown else s.lower(), key, joined) for s, key, joined in head]
-    return head + body
+    return head + body, doubtful
 
 
-def _keyword_worthy(key: str, form: str, count: int) -> bool:
-    words = key.split(" ")
-    if any(word in KEYWORD_STOP_WORDS for word in words):
+def _shown(form: str, doubtful: set[str]) -> str:
+    """A keyword as shown: a capital that only ever starts a sentence is dropped from a
+    dictionary word (decided for the few keywords shown, since it takes a stemmer)."""
+    return " ".join(
+        word.lower() if word in doubtful and is_word(word.lower()) else word
+        for word in form.split(" ")
+    )
+
+
+def _keyword_worthy(key: str, form: str, count: int, doubtful: set[str]) -> bool:
+    if " " not in key:
+        return key not in KEYWORD_STOP_WORDS
+    if count < MIN_PHRASE_COUNT:
         return False
-    if len(words) == 1:
-        return True
+    left_key, right_key = key.split(" ")
+    if left_key in KEYWORD_STOP_WORDS or right_key in KEYWORD_STOP_WORDS:
+        return False
     left, right = form.split(" ")
     # `Jati naik`: the end of a name and the verb after it, not a term
-    return count >= MIN_PHRASE_COUNT and not (left[:1].isupper() and right[:1].islower())
+    return not (left[:1].isupper() and left not in doubtful and right[:1].islower())
 
 
 def keywords(
@@ -252,11 +266,12 @@ def keywords(
     it mentions once. A word that only occurs inside a phrase, or is already covered by a
     higher-ranked phrase, is not listed on its own; `KEYWORD_STOP_WORDS` are never listed.
     """
-    frequencies, forms = surface_forms(keyword_units(text, title))
+    units, doubtful = keyword_units(text, title)
+    frequencies, forms = surface_forms(units)
     weights = {
         key: count * idf.get(key, default_idf)
         for key, count in frequencies.items()
-        if _keyword_worthy(key, forms[key], count)
+        if _keyword_worthy(key, forms[key], count, doubtful)
     }
     # A word that only ever occurs inside one phrase is shown as that phrase.
     for key in [k for k in weights if " " in k]:
@@ -272,7 +287,7 @@ def keywords(
         if " " not in key and key in covered:
             continue
         covered.update(key.split(" "))
-        chosen.append({"term": forms[key], "weight": round(weight / norm, 4)})
+        chosen.append({"term": _shown(forms[key], doubtful), "weight": round(weight / norm, 4)})
     return chosen
 
 
@@ -757,7 +772,7 @@ def tag_record(
         limit=n_keywords,
         title=record.get("title"),
     )
-    words = sum(1 for _, key, _ in KEYWORD_ANALYZER.units(text) if key)  # content words
+    words = sum(1 for term in KEYWORD_ANALYZER(text) if " " not in term)  # content words
     if model.pipeline is None or not words:
         if not words:
             warnings.append("tag: no words to classify (empty document)")
