@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -61,6 +62,22 @@ class Terminated(BaseException):
 
 def _terminate(signum: int, frame: Any) -> None:
     raise Terminated
+
+
+def _default_sigterm() -> None:
+    """In a forked child (a pool worker) SIGTERM kills, as usual: an inherited `_terminate`
+    would raise inside multiprocessing's queue locks, and a lock left held hangs the pool."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def install_signal_handlers() -> None:
+    """SIGTERM ends a command like Ctrl-C (temporary files removed), in this process only."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
+    os.register_at_fork(after_in_child=_default_sigterm)
 
 
 def _version(value: bool) -> None:
@@ -123,11 +140,9 @@ def main() -> None:
 
     Usage errors (a bad option value, a missing argument) are one line on stderr, exit code 2.
     """
-    import signal
-
     # Typer may ship its own copy of Click: take the exception classes from where it raises them.
     clicks = sys.modules[typer.BadParameter.__module__]
-    signal.signal(signal.SIGTERM, _terminate)
+    install_signal_handlers()
     try:
         code = app(prog_name="berita", standalone_mode=False)
     except clicks.NoArgsIsHelpError as exc:

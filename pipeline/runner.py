@@ -110,7 +110,7 @@ _WORKER_PROCESS: Guarded | None = None
 
 
 def _quiet_worker() -> None:
-    """Leave Ctrl-C and SIGTERM to the main process, which stops the pool (no worker noise)."""
+    """Leave Ctrl-C to the main process, which stops the pool (no traceback from every worker)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -218,3 +218,20 @@ def test_sigterm_removes_the_temporary_artifact_and_keeps_the_old_one(tmp_path: 
     assert out.read_text() == "lama\n"
     assert not list(tmp_path.glob(".o.jsonl.*.tmp"))
 
+
+def test_forked_workers_keep_the_default_sigterm() -> None:
+    # An inherited Python-level handler raised inside multiprocessing's queue locks and could
+    # leave one held: the pool then waited forever for a worker at shutdown.
+    code = (
+        "import os, signal\n"
+        "from pipeline.cli import install_signal_handlers\n"
+        "install_signal_handlers()\n"
+        "assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    os._exit(0 if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL else 1)\n"
+        "_, status = os.waitpid(pid, 0)\n"
+        "raise SystemExit(os.waitstatus_to_exitcode(status))\n"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
