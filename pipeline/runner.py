@@ -217,6 +217,8 @@ def _outcomes(
     dask: str | None = None,
 ) -> Iterator[tuple[dict[str, Any], tuple[bool, Any]]]:
     """(record, outcome) pairs in input order: in this process, a local pool, or on Dask."""
+    if dask is not None and not dask.strip():
+        raise BeritaError("--dask needs a scheduler address, e.g. tcp://host:8786")
     if dask:
         yield from _dask_outcomes(records, guarded, dask, batch_size)
         return

@@ -423,6 +423,7 @@ def training_set(
     merge = merge or {}
     data = TrainingSet()
     seen: set[str] = set()
+    given: set[str] = set()  # labels as found, before merging
     for record in records:
         label = record.get("label")
         record_id = str(record.get("id"))
@@ -436,9 +437,16 @@ def training_set(
         else:
             seen.add(record_id)
             label = str(label).strip()
+            given.add(label)
             data.ids.append(record_id)
             data.texts.append(text)
             data.labels.append(merge.get(label, label))
+    unknown = sorted(set(merge) - given)
+    if unknown and given:
+        raise LabelError(
+            f"--merge names a label the data does not have: {', '.join(unknown)} "
+            f"(labels: {', '.join(sorted(given))})"
+        )
     return data
 
 

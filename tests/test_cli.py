@@ -235,3 +235,11 @@ def test_forked_workers_keep_the_default_sigterm() -> None:
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
+
+def test_an_empty_dask_address_is_an_error_not_a_local_run(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in")
+    out = str(tmp_path / "o.jsonl")
+    result = runner.invoke(app, ["clean", str(corpus), "-o", out, "--dask", ""])
+    assert result.exit_code == 1
+    assert "--dask needs a scheduler address" in result.stderr
+

@@ -477,3 +477,11 @@ def test_a_very_short_document_is_tagged_with_a_warning(model: Any) -> None:
     assert empty["topic"]["label"] == UNKNOWN
     assert any("no words to classify" in w for w in empty["warnings"])
 
+
+def test_merging_a_label_the_data_does_not_have_is_an_error() -> None:
+    from pipeline.errors import LabelError
+    from pipeline.tag import training_set
+
+    with pytest.raises(LabelError, match="does not have: nope"):
+        training_set(labelled_records(), {"nope": "olahraga"})
+
