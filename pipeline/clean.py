@@ -420,7 +420,8 @@ _CREDIT_NAME = (
 _END_CREDIT_RE = re.compile(
     rf"(?:\(\s*(?:{_OUTLET}|[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})?)\s*/\s*{_CREDIT_NAME}"
     rf"(?:\s*/\s*[\w.'-]+(?:\s+[\w.'-]+)?)?\s*\)"
-    rf"|(?<![\w/.])(?:{_DOMAIN})\s*/\s*{_CREDIT_NAME}(?:/[a-z]{{2,5}})?)\s*\.?$"
+    rf"|(?<![\w/.])(?:{_DOMAIN}|ANTARA|REUTERS|AFP|EPA|Antara|Reuters)\s*/\s*{_CREDIT_NAME}"
+    rf"(?:/[a-z]{{2,5}})?)\s*\.?$"
 )
 _CAPTION_WORD = (
     r"(?:Foto|FOTO|foto|Photo|PHOTO|Dok\.?|DOK\.?|Dokumentasi|Ilustrasi|Sumber(?:\s+foto)?|"
@@ -505,8 +506,8 @@ _SENTENCE_OPENERS = frozenset(
 
 
 def _body_like(line: str) -> bool:
-    """A line of the article's body: a sentence of eight words or more."""
-    return len(line.split()) >= 8 and ends_sentence(line)
+    """A line of the article's body: a finished sentence of five words or more."""
+    return len(line.split()) >= 5 and ends_sentence(line)
 
 
 def _headline_like(line: str) -> bool:
@@ -531,9 +532,13 @@ def split_flattened_link(text: str) -> tuple[str, str] | None:
     if prose is None:
         return None
     near = range(max(prose - 6, 0), prose)
-    openers = [i for i in near if words[i].rstrip(",").lower() in _SENTENCE_OPENERS]
+    openers = [
+        i
+        for i in near
+        if words[i].rstrip(",").lower() in _SENTENCE_OPENERS or words[i][:1] in "\"'"
+    ]  # (an opening quote starts the quotation behind the headline)
     start = openers[-1] if openers else prose - 1
-    if start < 2 or not words[start][:1].isupper():
+    if start < 2 or not words[start].lstrip("\"'")[:1].isupper():
         return None  # no headline of two words or more before the prose
     link = " ".join([match.group(0).strip(), *words[:start]])
     return " ".join([text[: match.start()].rstrip(), *words[start:]]).strip(), link
@@ -1080,11 +1085,11 @@ def story_key(raw_start: str) -> str:
     daily reports written from one template (digits are 0).
     """
     text, _, _ = _normalize_text(raw_start[:4000])  # the opening is enough
-    for line in text.split("\n"):
-        words = footer_key(strip_dateline(line)[0]).split()
+    lines = [footer_key(strip_dateline(line)[0]).split() for line in text.split("\n")]
+    for words in lines:
         if len(words) >= 12:
             return " ".join(words[:24])
-    return footer_key(text)
+    return " ".join([word for words in lines for word in words][:24])  # a short article
 
 
 def recurring_footers(
@@ -1127,10 +1132,12 @@ def _clean_paragraphs(paragraphs: list[_Paragraph], footers: frozenset[str]) -> 
         removed += [((paragraph.first, 1 + offset), kind, t) for offset, kind, t in found]
         paragraph.text = text
     paragraphs[:] = [p for p in paragraphs if p.text]  # before counting the first two
+    body: _Paragraph | None = None  # the first paragraph of the body, once found (any round)
     for _ in range(20):
         changed = False
         header = True
         for index, paragraph in enumerate(paragraphs):
+            header = header and paragraph is not body
             at_end = index == len(paragraphs) - 1
             text, trailing = strip_trailing_boilerplate(paragraph.text, at_end=at_end)
             removed += [((paragraph.last, 10**9), kind, t) for kind, t in trailing]
@@ -1138,11 +1145,13 @@ def _clean_paragraphs(paragraphs: list[_Paragraph], footers: frozenset[str]) -> 
                 text, dateline = strip_dateline(text)
                 if dateline:
                     removed.append(((paragraph.first, 0), "dateline", dateline))
+                    header, body = False, body or paragraph  # the body starts at its dateline
             kind = classify_line(text, at_end=at_end, header=header, footers=footers)
             if kind:
                 removed.append(((paragraph.first, 0), kind, text))
                 text = ""
-            header = header and not _body_like(text)
+            if header and _body_like(text):
+                header, body = False, body or paragraph
             if text != paragraph.text:
                 paragraph.text = text
                 changed = True

@@ -149,12 +149,13 @@ MIN_PHRASE_COUNT = 2
 # and verbs too general to say what an article is about.
 KEYWORD_STOP_WORDS: frozenset[str] = frozenset(
     """rp usd km kg cm mm ml gb mb tb mw kw kwh ha per persen wib wita wit pukul jam menit detik
-    hari pekan bulan tahun senin selasa rabu kamis jumat sabtu minggu januari februari maret april
-    mei juni juli agustus september oktober november desember jl jln gg no kab kec kel rt rw dll
-    dsb dkk tsb yg sp ot vs non apa berikut pertama kedua ketiga keempat kelima keenam ketujuh
-    kedelapan kesembilan kesepuluh ii iii iv vi vii viii ix xi xii dilansir melansir dikutip
-    mengutip menurut mengatakan menjelaskan mengungkapkan menuturkan menambahkan menyebutkan
-    menegaskan melakukan mengalami mampu dirinya""".split()
+    hari pekan bulan tahun pagi siang sore malam dini kemarin senin selasa rabu kamis jumat
+    sabtu minggu januari februari maret april mei juni juli agustus september oktober november
+    desember jl jln gg no kab kec kel rt rw dll dsb dkk tsb yg sp ot vs non apa berikut pertama
+    kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh ii iii iv vi vii
+    viii ix xi xii dilansir melansir dikutip mengutip menurut mengatakan menjelaskan
+    mengungkapkan menuturkan menambahkan menyebutkan menegaskan melakukan mengalami mampu
+    dirinya""".split()
 ) | SPEECH_VERBS
 
 
