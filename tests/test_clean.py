@@ -168,6 +168,7 @@ def test_line_break_conventions_are_all_accepted() -> None:
         "Massa berunjuk rasa di depan gedung DPR, Kamis (6/6/2024). (Kotakita.com/Rudi Hartono)",
         "Warga antre minyak goreng (ANTARA/Rudi Hartono)",
         "Petugas memeriksa dokumen (REUTERS/Rudi Hartono/File Photo)",
+        "Suasana aksi buruh di Jakarta, Kamis (6/6/2024). ANTARA/Rudi Hartono",
         "Wisatawan memadati alun-alun, Sabtu (6/4/2024). KOTAKITA.com/RUDI HARTONO",
         "Foto ilustrasi: iStock",
         "Sumber foto: Kementerian Perdagangan",
@@ -839,4 +840,29 @@ def test_glued_ad_banner_and_a_stray_no_break_space_remnant_are_removed() -> Non
         ["Harga naik, kata dia.", "Pedagang mengeluh."],
         ["Pada pukul 10.00 WIB pasar dibuka."],
     ]
+
+
+def test_a_chronology_after_a_short_lead_keeps_its_dated_lines() -> None:
+    raw = (
+        "Jakarta - Berikut kronologi penangkapan tersangka:\n\n"
+        "Rabu, 10 April 2024 pukul 21.00 WIB\nTersangka keluar dari rumahnya di Bekasi.\n\n"
+        "Kamis, 16 Mei 2024 | 03:00 WIB\nPolisi menangkap tersangka di sebuah warung."
+    )
+    assert [r["kind"] for r in clean_document(raw).removed] == ["dateline"]
+
+
+def test_a_quotation_behind_a_flattened_link_is_kept() -> None:
+    raw = (
+        'Pengamat menilai langkah itu wajar. Baca juga: Ini Daftar Harga BBM Terbaru "Kenaikan '
+        'ini sudah diperkirakan," kata Fahmy.'
+    )
+    cleaned = clean_document(raw)
+    assert cleaned.paragraphs == [
+        ["Pengamat menilai langkah itu wajar.", '"Kenaikan ini sudah diperkirakan," kata Fahmy.']
+    ]
+
+
+def test_a_short_story_under_two_datelines_has_one_story_key() -> None:
+    body = "Sejumlah ruas jalan di kota rusak parah.\n\nDinas belum memperbaikinya."
+    assert story_key(f"Bandung - {body}") == story_key(f"Bogor - {body}")
 
