@@ -9,7 +9,6 @@ the stream, so one bad file or line is reported while the rest go on.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import re
@@ -287,13 +286,6 @@ def _text_part(doc: dict[str, Any], paragraphs: int, *, from_end: bool) -> str:
             if len(found) == paragraphs:
                 break
     return "\n\n".join(reversed(found) if from_end else found)
-
-
-def fingerprint(doc: dict[str, Any]) -> str:
-    """A digest of a raw document's content (the same article gives the same digest)."""
-    tokens = doc.get(INDOSUM_TOKENS)
-    content = json.dumps(tokens["paragraphs"]) if tokens is not None else doc["text"]
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 def _rel_id(path: Path, root: Path) -> str:
