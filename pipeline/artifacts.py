@@ -158,6 +158,21 @@ def check_output(output: str | Path, inputs: Iterable[str | Path] = ()) -> None:
         raise BeritaError(f"{path}: the output would overwrite an input")
 
 
+def paragraphs_problem(paragraphs: Any) -> str | None:
+    """What is wrong with a clean record's `paragraphs` (a list of lists of sentence strings),
+    or None."""
+    if not isinstance(paragraphs, list | tuple):
+        return f"got {type(paragraphs).__name__}"
+    for p_index, paragraph in enumerate(paragraphs):
+        if not isinstance(paragraph, list | tuple):
+            return f"paragraph {p_index} is {type(paragraph).__name__}"
+        for s_index, sentence in enumerate(paragraph):
+            if not isinstance(sentence, str):
+                name = "null" if sentence is None else type(sentence).__name__
+                return f"paragraph {p_index}, sentence {s_index} is {name}"
+    return None
+
+
 def report_path(output: str | Path) -> Path:
     """The stage report that sits beside an artifact: `x.jsonl` -> `x.report.json`."""
     output = Path(output)

@@ -19,7 +19,7 @@ from functools import cached_property
 from importlib import import_module
 from typing import Any
 
-from pipeline.artifacts import Line
+from pipeline.artifacts import Line, paragraphs_problem
 from pipeline.errors import BeritaError, DocumentError
 
 DEFAULT_SENTENCES = 3
@@ -37,20 +37,6 @@ WARN_PREFIX = "summarize:"
 
 _SPACE_RE = re.compile(r"\s+")
 _KEY_RE = re.compile(r"[^\W_]+")  # runs of letters and digits
-
-
-def _paragraphs_problem(paragraphs: Any) -> str | None:
-    """What is wrong with `paragraphs` as a list of lists of sentence strings (None: nothing)."""
-    if not isinstance(paragraphs, list | tuple):
-        return f"got {type(paragraphs).__name__}"
-    for p_index, paragraph in enumerate(paragraphs):
-        if not isinstance(paragraph, list | tuple):
-            return f"paragraph {p_index} is {type(paragraph).__name__}"
-        for s_index, sentence in enumerate(paragraph):
-            if not isinstance(sentence, str):
-                name = "null" if sentence is None else type(sentence).__name__
-                return f"paragraph {p_index}, sentence {s_index} is {name}"
-    return None
 
 
 @dataclass(frozen=True)
@@ -75,7 +61,7 @@ class Document:
             raise DocumentError(
                 f"record {record.get('id')!r}: no 'paragraphs' (not a clean record)"
             )
-        problem = _paragraphs_problem(paragraphs)
+        problem = paragraphs_problem(paragraphs)
         if problem is not None:
             raise DocumentError(
                 f"record {record.get('id')!r}: paragraphs must be a list of lists of sentences "

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.errors import BeritaError, LabelError
+from pipeline.artifacts import paragraphs_problem
+from pipeline.errors import BeritaError, DocumentError, LabelError
 from pipeline.language import (
     WORD_PATTERN,
     is_protected,
@@ -40,12 +41,23 @@ _PHRASE_GAP_RE = re.compile(r"\s+")
 
 
 def record_text(record: dict[str, Any]) -> str:
-    """A record's clean text (from its paragraphs when it has no `text`)."""
+    """A record's clean text (from its paragraphs when it has no `text`).
+
+    Raises `DocumentError` for a `text` that is not a string or malformed `paragraphs`.
+    """
     text = record.get("text")
+    if text is not None and not isinstance(text, str):
+        raise DocumentError(f"record {record.get('id')!r}: 'text' must be a string")
+    paragraphs = record.get("paragraphs")
+    problem = paragraphs_problem(paragraphs) if paragraphs is not None else None
+    if problem is not None:
+        raise DocumentError(
+            f"record {record.get('id')!r}: paragraphs must be a list of lists of sentences "
+            f"(strings); {problem}"
+        )
     if text is None:
-        paragraphs = record.get("paragraphs") or []
-        text = "\n\n".join(" ".join(sentences) for sentences in paragraphs)
-    return str(text)
+        text = "\n\n".join(" ".join(sentences) for sentences in paragraphs or [])
+    return text
 
 
 def model_text(record: dict[str, Any]) -> str:

@@ -485,3 +485,11 @@ def test_merging_a_label_the_data_does_not_have_is_an_error() -> None:
     with pytest.raises(LabelError, match="does not have: nope"):
         training_set(labelled_records(), {"nope": "olahraga"})
 
+
+@pytest.mark.parametrize("bad", [{"paragraphs": "bogus"}, {"paragraphs": [[1, 2]]}, {"text": 5}])
+def test_a_malformed_record_is_an_error_of_that_record(model: Any, bad: dict[str, Any]) -> None:
+    from pipeline.errors import DocumentError
+
+    with pytest.raises(DocumentError):
+        tag_record({**record("Harga cabai naik tajam di pasar induk."), **bad}, model)
+
