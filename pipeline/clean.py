@@ -887,6 +887,8 @@ _DATELINE_RES = (
     re.compile(rf"^{_OUTLET}{_DASH}{_NOT_LOWER}"),
     # `SURABAYA -`, `KOREA SELATAN -`
     re.compile(rf"^(?P<caps>[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){{0,3}}){_DASH}{_NOT_LOWER}"),
+    # a known place in any case before a known outlet: `jakarta, kompas.com -`, `medan (antara) -`
+    re.compile(rf"^(?i:{_GAZETTEER})\s*(?:,\s*{_OUTLET}|,?\s*\(\s*{_OUTLET}\s*\))\s*,?{_SEP}"),
     # `Jakarta - ` (detik), unless a route (`Jakarta - Bandung`; `Jakarta - Jakarta ...` is not)
     re.compile(
         rf"^(?P<place>{_GAZETTEER}){_DASH}(?!\s*(?!(?P=place)\b)(?:{_GAZETTEER})\b){_NOT_LOWER}"

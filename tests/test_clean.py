@@ -244,6 +244,8 @@ def test_sentences_about_photos_are_not_captions(sentence: str) -> None:
         "INILAHCOM, Jakarta -",
         "JawaPos.com-",
         "Jakarta:",
+        "jakarta, kompas.com -",
+        "medan (antara) -",
     ],
 )
 def test_datelines_are_stripped_from_the_first_paragraph(dateline: str) -> None:
