@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.errors import BeritaError
+from pipeline.errors import BeritaError, DocumentError
 
 
 def dumps(obj: Any) -> str:
@@ -94,14 +94,25 @@ def read_lines(path: str | Path) -> Iterator[Line]:
                 yield Line(text.rstrip("\n"), f"{path.as_posix()}:{number}")
 
 
-def write_jsonl(path: str | Path, records: Iterable[dict[str, Any] | Encoded]) -> int:
-    """Write records (or already encoded records) as JSON Lines atomically; return the count."""
+def write_jsonl(
+    path: str | Path,
+    records: Iterable[dict[str, Any] | Encoded],
+    *,
+    verify: Callable[[], None] | None = None,
+) -> int:
+    """Write records (or already encoded records) as JSON Lines atomically; return the count.
+
+    `verify` runs after the last record, before the file replaces `path`: if it raises, `path`
+    is left as it was.
+    """
     count = 0
     with atomic_writer(path) as handle:
         for record in records:
             handle.write(record.text if isinstance(record, Encoded) else dumps(record))
             handle.write("\n")
             count += 1
+        if verify is not None:
+            verify()
     return count
 
 
@@ -158,9 +169,22 @@ def check_output(output: str | Path, inputs: Iterable[str | Path] = ()) -> None:
         raise BeritaError(f"{path}: the output would overwrite an input")
 
 
-def paragraphs_problem(paragraphs: Any) -> str | None:
-    """What is wrong with a clean record's `paragraphs` (a list of lists of sentence strings),
-    or None."""
+def record_paragraphs(record: dict[str, Any]) -> list[list[str]] | None:
+    """A clean record's `paragraphs` (None when it has none), checked: a list of lists of
+    sentence strings, else a `DocumentError` naming the record and the problem."""
+    paragraphs = record.get("paragraphs")
+    if paragraphs is None:
+        return None
+    problem = _paragraphs_problem(paragraphs)
+    if problem is not None:
+        raise DocumentError(
+            f"record {record.get('id')!r}: paragraphs must be a list of lists of sentences "
+            f"(strings); {problem}"
+        )
+    return paragraphs
+
+
+def _paragraphs_problem(paragraphs: Any) -> str | None:
     if not isinstance(paragraphs, list | tuple):
         return f"got {type(paragraphs).__name__}"
     for p_index, paragraph in enumerate(paragraphs):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.artifacts import Encoded, Line, atomic_writer, dumps, report_path, write_json
+from pipeline.artifacts import Encoded, Line, dumps, report_path, write_json, write_jsonl
 from pipeline.errors import BeritaError
 
 Process = Callable[[dict[str, Any]], dict[str, Any]]
@@ -294,19 +294,20 @@ def write_stage(records: Iterable[dict[str, Any]], output: str | Path, run: Stag
     A run that processed no document at all fails with a one-line error and leaves a previous
     artifact and report in place.
     """
-    with atomic_writer(output) as handle:
-        for record in records:
-            handle.write(record.text if isinstance(record, Encoded) else dumps(record))
-            handle.write("\n")
-        if not run.counts["out"]:
-            if run.errors:
-                first = run.errors[0]
-                where = first["source"] or first["id"]
-                raise BeritaError(
-                    f"{output}: no document could be processed (first error: {where}: "
-                    f"{first['error']})"
-                )
-            raise BeritaError(f"{output}: no document found in the input")
+
+    def something_written() -> None:
+        if run.counts["out"]:
+            return
+        if run.errors:
+            first = run.errors[0]
+            where = first["source"] or first["id"]
+            raise BeritaError(
+                f"{output}: no document could be processed (first error: {where}: "
+                f"{first['error']})"
+            )
+        raise BeritaError(f"{output}: no document found in the input")
+
+    write_jsonl(output, records, verify=something_written)
     report = run.report()
     write_json(report_path(output), report)
     return report

@@ -19,7 +19,7 @@ from functools import cached_property
 from importlib import import_module
 from typing import Any
 
-from pipeline.artifacts import Line, paragraphs_problem
+from pipeline.artifacts import Line, record_paragraphs
 from pipeline.errors import BeritaError, DocumentError
 
 DEFAULT_SENTENCES = 3
@@ -56,16 +56,10 @@ class Document:
 
         Raises `DocumentError` when they are missing or not a list of lists of strings.
         """
-        paragraphs = record.get("paragraphs")
+        paragraphs = record_paragraphs(record)
         if paragraphs is None:
             raise DocumentError(
                 f"record {record.get('id')!r}: no 'paragraphs' (not a clean record)"
-            )
-        problem = paragraphs_problem(paragraphs)
-        if problem is not None:
-            raise DocumentError(
-                f"record {record.get('id')!r}: paragraphs must be a list of lists of sentences "
-                f"(strings); {problem}"
             )
         sentences: list[str] = []
         paragraph_of: list[int] = []

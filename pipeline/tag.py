@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.artifacts import paragraphs_problem
+from pipeline.artifacts import record_paragraphs
 from pipeline.errors import BeritaError, DocumentError, LabelError
 from pipeline.language import (
     WORD_PATTERN,
@@ -48,13 +48,7 @@ def record_text(record: dict[str, Any]) -> str:
     text = record.get("text")
     if text is not None and not isinstance(text, str):
         raise DocumentError(f"record {record.get('id')!r}: 'text' must be a string")
-    paragraphs = record.get("paragraphs")
-    problem = paragraphs_problem(paragraphs) if paragraphs is not None else None
-    if problem is not None:
-        raise DocumentError(
-            f"record {record.get('id')!r}: paragraphs must be a list of lists of sentences "
-            f"(strings); {problem}"
-        )
+    paragraphs = record_paragraphs(record)
     if text is None:
         text = "\n\n".join(" ".join(sentences) for sentences in paragraphs or [])
     return text
