@@ -481,18 +481,19 @@ _LINK_WORDS = (
     r"pilihan\s+editor|terkait)"
 )
 _LINK_RE = re.compile(rf"^[\[(]?\s*{_LINK_WORDS}\s*(?::|>>|»)", re.I)
+# The labels of related-article links (`Baca juga:`), matched case-insensitively.
+_RELATED_LABELS = (
+    r"baca juga|baca_juga|simak juga|lihat juga|tonton juga|artikel terkait|berita terkait"
+)
 _LINK_LABEL_RE = re.compile(
-    r"^[\[(]?\s*(?:baca juga|baca_juga|simak juga|lihat juga|tonton juga|artikel terkait|"
-    r"berita terkait|berita lainnya|halaman (?:selanjutnya|berikutnya|sebelumnya)|"
-    r"selanjutnya|berikutnya)\s*[:>»]*\s*[\])]?$",
+    rf"^[\[(]?\s*(?:{_RELATED_LABELS}|berita lainnya|halaman (?:selanjutnya|berikutnya|"
+    r"sebelumnya)|selanjutnya|berikutnya)\s*[:>»]*\s*[\])]?$",
     re.I,
 )
 # A related-article label inside a paragraph (at its start or after a sentence), for scrapes
 # that flattened the link into the text around it: `... tiket. Baca juga: Judul Berita Ia ...`
 _INLINE_LINK_LABEL_RE = re.compile(
-    r"(?:^|(?<=[.!?\"'])\s+)[\[(]?\s*(?:baca juga|baca_juga|simak juga|lihat juga|"
-    r"artikel terkait|berita terkait)\s*:\s*",
-    re.I,
+    rf"(?:^|(?<=[.!?\"'])\s+)[\[(]?\s*(?:{_RELATED_LABELS})\s*:\s*", re.I
 )
 # Words that often open the sentence behind a flattened headline (`... Maskapai Kementerian
 # Perhubungan meminta`): the content is taken to start at the last of them within six words
