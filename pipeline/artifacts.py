@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.errors import BeritaError, DocumentError
+from pipeline.errors import BeritaError, DocumentError, check_stop
 
 
 def dumps(obj: Any) -> str:
@@ -38,6 +38,7 @@ def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        check_stop()  # a stop request never lets a new artifact replace the old one
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from pipeline import __version__
-from pipeline.errors import BeritaError
+from pipeline.errors import BeritaError, Terminated
 
 app = typer.Typer(
     help="berita: clean, tag and summarize Indonesian news articles into JSON artifacts.",
@@ -56,11 +56,10 @@ def cli_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-class Terminated(BaseException):
-    """SIGTERM, raised like Ctrl-C so that temporary files are removed on the way out."""
-
-
 def _terminate(signum: int, frame: Any) -> None:
+    from pipeline import errors
+
+    errors.STOP_REQUESTED = True
     raise Terminated
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.artifacts import Encoded, Line, dumps, report_path, write_json, write_jsonl
-from pipeline.errors import BeritaError
+from pipeline.errors import BeritaError, check_stop
 
 Process = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -279,6 +279,7 @@ def apply(
     """
     outcomes = _outcomes(records, Guarded(process, encode), workers, batch_size, dask)
     for _, (ok, result) in progress(outcomes, run.stage):
+        check_stop()
         run.counts["in"] += 1
         if not ok:
             message, record_id, source = result
