@@ -181,6 +181,16 @@ def test_bad_output_paths_are_one_line_errors(tmp_path: Path) -> None:
         assert message in result.stderr and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", ["clean", "tag", "summarize", "topics"])
+def test_an_output_ending_with_a_slash_is_a_usage_error_not_a_file(
+    tmp_path: Path, command: str
+) -> None:
+    result = runner.invoke(app, [command, "in.jsonl", "-o", f"{tmp_path}/newdir/"])
+    assert result.exit_code == 2
+    assert "ends with '/'" in result.output
+    assert not (tmp_path / "newdir").exists()
+
+
 def test_an_output_inside_the_input_directory_is_not_read_back(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in")
     out = corpus / "clean.jsonl"

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from pipeline.commands.options import output_option
+
 
 def bench(
     data: Annotated[
@@ -14,7 +16,7 @@ def bench(
         typer.Argument(help="IndoSum folder or JSONL file (skipped, with a message, if absent)."),
     ] = Path("../shared/data/indosum"),
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Benchmark result (JSON) to write.")
+        Path, output_option("Benchmark result (JSON) to write.")
     ] = Path("build/bench.json"),
     runs: Annotated[
         int, typer.Option(min=1, help="Runs per measurement (the median is kept).")

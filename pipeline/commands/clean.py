@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.commands.options import Dask, Workers
+from pipeline.commands.options import Dask, Workers, output_option
 
 
 def clean(
@@ -16,7 +16,7 @@ def clean(
         typer.Argument(help="Files or directories: .txt, .jsonl, .json, .csv, IndoSum JSONL."),
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Clean artifact (JSON Lines) to write.")
+        Path, output_option("Clean artifact (JSON Lines) to write.")
     ] = Path("build/clean.jsonl"),
     text_column: Annotated[
         str | None, typer.Option(help="Field holding the article text (default: auto).")

@@ -7,13 +7,15 @@ from typing import Annotated
 
 import typer
 
+from pipeline.commands.options import output_option
+
 
 def evaluate_segmentation(
     indosum: Annotated[
         Path, typer.Argument(help="IndoSum folder with dev.01.jsonl ... dev.04.jsonl.")
     ] = Path("../shared/data/indosum"),
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the JSON result.")
+        Path, output_option("Where to write the JSON result.")
     ] = Path("build/eval/segmentation.json"),
     max_articles: Annotated[
         int | None, typer.Option(help="Evaluate on at most this many articles.")

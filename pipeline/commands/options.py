@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import os
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
@@ -16,3 +18,18 @@ Dask = Annotated[
         "e.g. tcp://host:8786 (output is byte-identical)."
     ),
 ]
+
+
+def output_file(value: str | Path) -> Path:
+    """Parse an `-o FILE` value; a trailing slash means a directory, which is not a file name.
+
+    (Without this check `-o newdir/` would write a file named `newdir`.)
+    """
+    if isinstance(value, str) and value.endswith(("/", os.sep)):
+        raise typer.BadParameter(f"{value!r} ends with '/', a directory; give the file to write")
+    return Path(value)
+
+
+def output_option(help: str) -> Any:  # noqa: A002 - typer's name
+    """`--output/-o FILE`, checked by `output_file`."""
+    return typer.Option("--output", "-o", parser=output_file, help=help)

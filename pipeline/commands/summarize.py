@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.commands.options import Dask, Workers
+from pipeline.commands.options import Dask, Workers, output_option
 
 METHOD_HELP = (
     "auto (trained summarizer with --model, else the best unsupervised), lead, lex-rank, "
@@ -21,7 +21,7 @@ def summarize(
         typer.Argument(help="Clean or tag artifacts (or raw inputs, cleaned on the fly)."),
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Summaries artifact (JSON Lines) to write.")
+        Path, output_option("Summaries artifact (JSON Lines) to write.")
     ] = Path("build/summaries.jsonl"),
     method: Annotated[str, typer.Option(help=METHOD_HELP)] = "auto",
     sentences: Annotated[
@@ -101,7 +101,7 @@ def evaluate_summaries(
         list[Path] | None, typer.Argument(help="IndoSum folder or files (default ../shared/...).")
     ] = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the JSON result.")
+        Path, output_option("Where to write the JSON result.")
     ] = Path("build/eval/summaries.json"),
     corpus: Annotated[
         list[Path] | None,

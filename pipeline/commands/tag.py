@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.commands.options import Dask, Workers
+from pipeline.commands.options import Dask, Workers, output_option
 
 
 def train(
@@ -68,7 +68,7 @@ def tag(
         "build/model"
     ),
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Tagged artifact (JSON Lines) to write.")
+        Path, output_option("Tagged artifact (JSON Lines) to write.")
     ] = Path("build/tags.jsonl"),
     min_score: Annotated[
         float,
@@ -108,7 +108,7 @@ def topics(
         list[Path], typer.Argument(help="Clean artifact (or any input the clean stage reads).")
     ],
     k: Annotated[int, typer.Option("-k", help="Number of topics to discover.")] = 10,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Topics JSON to write.")] = Path(
+    output: Annotated[Path, output_option("Topics JSON to write.")] = Path(
         "build/topics.json"
     ),
     top_terms: Annotated[int, typer.Option(min=1, help="Terms listed per topic.")] = 10,
