@@ -675,15 +675,28 @@ _SELF_DESCRIPTION_RE = re.compile(
 
 
 # Lowercase words allowed in `Sumber berita X dan gambar header Y.` (anything else is prose).
-_SOURCE_WORDS = frozenset("sumber source berita foto gambar data header ilustrasi dan via".split())
+_SOURCE_WORDS = frozenset(
+    "sumber source berita foto gambar data header ilustrasi dan via berbagai".split()
+)
+_CLINGING_PUNCT = "\"'()[]{}<>.,;:!?/|*&+"
 
 
 def _names_only(line: str) -> bool:
-    """A source line lists names (`Sumber: The Verge dan AMD.`), not a sentence about one."""
-    if ":" in line:
-        return True
-    words = re.findall(r"[^\W\d_]+", line)
-    return all(w[0].isupper() or w.lower() in _SOURCE_WORDS for w in words[1:])
+    """A source line lists names (`Sumber: The Verge dan AMD.`, `Sumber: BPS, diolah`,
+    `Sumber: kompas.com`), not a sentence about one (`Sumber: Kementerian PUPR menyatakan ...`).
+
+    After the label, at most one lowercase word that is not a source word, domain or handle.
+    """
+    label, colon, rest = line.partition(":")
+    tokens = (rest if colon else label).split()[0 if colon else 1 :]
+    prose = 0
+    for token in tokens:
+        word = token.strip(_CLINGING_PUNCT)
+        if not word or not word[0].isalpha() or word[0].isupper() or "." in word:
+            continue  # a name, a number, a domain (`kompas.com`) or a handle (`@user`)
+        if word.lower() not in _SOURCE_WORDS:
+            prose += 1
+    return prose <= (1 if colon else 0)
 
 
 def classify_line(

@@ -507,6 +507,11 @@ def test_source_line_is_a_credit_only_at_the_end() -> None:
     assert classify_line("Sumber: Badan Pusat Statistik", at_end=True) == "credit"
     assert classify_line("Sumber berita The Verge dan gambar header Pixabay.", at_end=True)
     assert classify_line("Sumber itu mengatakan kedua artis sudah berdamai.", at_end=True) is None
+    for credit in ("Sumber: kompas.com", "Sumber: BPS, diolah", "Sumber: instagram @nama",
+                   "Sumber berita PhoneArena dan gambar header 9to5Google."):
+        assert classify_line(credit, at_end=True) == "credit", credit
+    prose = "Sumber: Kementerian PUPR menyatakan proyek itu selesai tahun depan."
+    assert classify_line(prose, at_end=True) is None
     raw = f"{BODY}\nSumber: Badan Pusat Statistik\n{BODY2}\nSumber: Reuters"
     cleaned = clean_document(raw)
     assert cleaned.paragraphs == [[BODY], ["Sumber: Badan Pusat Statistik"], [BODY2]]
