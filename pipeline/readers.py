@@ -101,8 +101,22 @@ _WIDE_BOMS = (
 
 
 def wide_encoding(head: bytes) -> str | None:
-    """`utf-16` or `utf-32` when `head` (a file's first bytes) starts with that BOM, else None."""
-    return next((name for bom, name in _WIDE_BOMS if head.startswith(bom)), None)
+    """The wide encoding of a file starting with `head`, else None: `utf-16` or `utf-32` by its
+    byte-order mark, or `utf-16-le`/`utf-16-be` without one, told by its zero bytes (text in the
+    Latin script has a zero in every other byte, a binary file has them anywhere)."""
+    named = next((name for bom, name in _WIDE_BOMS if head.startswith(bom)), None)
+    if named is not None or b"\x00" not in head:
+        return named
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    zero_even = head[0 : 2 * pairs : 2].count(0) / pairs
+    zero_odd = head[1 : 2 * pairs : 2].count(0) / pairs
+    if zero_odd >= 0.7 and zero_even <= 0.05:
+        return "utf-16-le"
+    if zero_even >= 0.7 and zero_odd <= 0.05:
+        return "utf-16-be"
+    return None
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:

@@ -62,6 +62,22 @@ def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path: Path, codec: str) -
     assert by_id["c1"] == line
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_files_without_a_bom_are_read_and_binary_stays_binary(
+    tmp_path: Path, codec: str
+) -> None:
+    (tmp_path / "a.txt").write_bytes(ARTICLE.encode(codec))
+    row = {"id": "j1", "text": "Harga emas naik hari ini di Jakarta."}
+    (tmp_path / "b.jsonl").write_bytes((json.dumps(row) + "\n").encode(codec))
+    (tmp_path / "c.csv").write_bytes('id,text\nc1,"Harga emas naik hari ini."\n'.encode(codec))
+    (tmp_path / "d.txt").write_bytes(bytes(range(256)) * 8)
+    items = docs(tmp_path)
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert [(e.source, "binary" in e.message) for e in errors] == [(str(tmp_path / "d.txt"), True)]
+    by_id = {d["id"]: d["text"] for d in items if not isinstance(d, ReadError)}
+    assert by_id == {"a": ARTICLE, "j1": row["text"], "c1": "Harga emas naik hari ini."}
+
+
 def test_a_utf16_file_with_only_its_bom_is_empty(tmp_path: Path) -> None:
     (tmp_path / "e.txt").write_bytes(b"\xff\xfe")
     [error] = docs(tmp_path)
