@@ -165,8 +165,8 @@ def check_output(output: str | Path, inputs: Iterable[str | Path] = ()) -> None:
     for parent in path.parents:
         if parent.exists() and not parent.is_dir():
             raise BeritaError(f"{path}: {parent} is a file, not a directory")
-    target = path.resolve()
-    if any(Path(item).resolve() == target for item in inputs):
+    target = os.path.realpath(path)  # unlike Path.resolve, never raises on a symlink loop
+    if any(os.path.realpath(item) == target for item in inputs):
         raise BeritaError(f"{path}: the output would overwrite an input")
 
 

@@ -152,7 +152,7 @@ def main() -> None:
         hint = f" (see '{context.command_path} --help')" if context is not None else ""
         typer.echo(f"error: {exc.format_message()}{hint}", err=True)
         sys.exit(exc.exit_code)
-    except clicks.Abort:
+    except typer.Abort:
         typer.echo("aborted", err=True)
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -55,11 +56,13 @@ def discover(
     Files in `skip` (the run's own output) are left out of directories. Raises BeritaError for
     a path that does not exist or a directory with no supported files.
     """
-    skipped = {Path(p).resolve() for p in skip}
+    skipped = {Path(os.path.realpath(p)) for p in skip}
     found: list[tuple[Path, Path]] = []
     for raw in paths:
         path = Path(raw)
         if not path.exists():
+            if path.is_symlink():
+                raise BeritaError(f"{path}: a symbolic link to nothing (broken, or a loop)")
             raise BeritaError(f"{path}: no such file or directory")
         if path.is_dir():
             files = sorted(
@@ -71,7 +74,7 @@ def discover(
                 and not p.name.endswith(".report.json")
                 and p.stem.lower() not in DOC_FILE_STEMS
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.resolve() not in skipped
+                and Path(os.path.realpath(p)) not in skipped
             )
             if not files:
                 raise BeritaError(

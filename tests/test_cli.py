@@ -253,3 +253,26 @@ def test_an_empty_dask_address_is_an_error_not_a_local_run(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert "--dask needs a scheduler address" in result.stderr
 
+
+
+def test_an_abort_is_one_line_and_other_errors_keep_their_own_type(monkeypatch, capsys) -> None:
+    import typer
+
+    from pipeline import cli
+
+    monkeypatch.setattr(cli, "install_signal_handlers", lambda: None)
+
+    def aborting(**_: object) -> None:
+        raise typer.Abort()
+
+    monkeypatch.setattr(cli, "app", aborting)
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 1 and capsys.readouterr().err == "aborted\n"
+
+    def failing(**_: object) -> None:
+        raise LookupError("a bug")
+
+    monkeypatch.setattr(cli, "app", failing)
+    with pytest.raises(LookupError, match="a bug"):  # not masked by an error in the handlers
+        cli.main()

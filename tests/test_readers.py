@@ -192,6 +192,13 @@ def test_discover_errors(tmp_path: Path) -> None:
         discover([tmp_path / "notes.md"])
 
 
+def test_a_symlink_loop_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(BeritaError, match="symbolic link to nothing"):
+        discover([tmp_path / "a"])
+
+
 def test_discover_skips_docs_and_sidecars(tmp_path: Path) -> None:
     for name in ("README.txt", "a.txt", "a.meta.json", "b.jsonl", "b.report.json"):
         (tmp_path / name).write_text("{}" if name.endswith("json") else "x")
