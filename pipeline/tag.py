@@ -244,17 +244,26 @@ def _shown(form: str, doubtful: set[str]) -> str:
     )
 
 
-def _keyword_worthy(key: str, form: str, count: int, doubtful: set[str]) -> bool:
+def _keyword_worthy(
+    key: str, form: str, count: int, doubtful: set[str], stops: frozenset[str]
+) -> bool:
     if " " not in key:
-        return key not in KEYWORD_STOP_WORDS
+        return key not in stops
     if count < MIN_PHRASE_COUNT:
         return False
     left_key, right_key = key.split(" ")
-    if left_key in KEYWORD_STOP_WORDS or right_key in KEYWORD_STOP_WORDS:
+    if left_key in stops or right_key in stops:
         return False
     left, right = form.split(" ")
     # `Jati naik`: the end of a name and the verb after it, not a term
     return not (left[:1].isupper() and left not in doubtful and right[:1].islower())
+
+
+@lru_cache(maxsize=1)
+def _english_stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 def keywords(
@@ -264,6 +273,7 @@ def keywords(
     *,
     limit: int = 10,
     title: str | None = None,
+    lang: str | None = None,
 ) -> list[dict[str, Any]]:
     """The document's top TF-IDF words and two-word phrases, in their surface form.
 
@@ -271,14 +281,16 @@ def keywords(
     never showed gets `default_idf`), L2-normalized over the document's candidates: raw counts
     rather than sublinear ones, so a word the article keeps returning to outranks a rare word
     it mentions once. A word that only occurs inside a phrase, or is already covered by a
-    higher-ranked phrase, is not listed on its own; `KEYWORD_STOP_WORDS` are never listed.
+    higher-ranked phrase, is not listed on its own; `KEYWORD_STOP_WORDS` are never listed, nor
+    English stop words in a document whose `lang` is English.
     """
+    stops = KEYWORD_STOP_WORDS | _english_stop_words() if lang == "en" else KEYWORD_STOP_WORDS
     units, doubtful = keyword_units(text, title)
     frequencies, forms = surface_forms(units)
     weights = {
         key: count * idf.get(key, default_idf)
         for key, count in frequencies.items()
-        if _keyword_worthy(key, forms[key], count, doubtful)
+        if _keyword_worthy(key, forms[key], count, doubtful, stops)
     }
     # A word that only ever occurs inside one phrase is shown as that phrase.
     for key in [k for k in weights if " " in k]:
@@ -786,6 +798,7 @@ def tag_record(
         model.default_idf,
         limit=n_keywords,
         title=record.get("title"),
+        lang=record.get("lang"),
     )
     words = sum(1 for term in KEYWORD_ANALYZER(text) if " " not in term)  # content words
     if model.pipeline is None or not words:

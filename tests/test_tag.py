@@ -493,3 +493,14 @@ def test_a_malformed_record_is_an_error_of_that_record(model: Any, bad: dict[str
     with pytest.raises(DocumentError):
         tag_record({**record("Harga cabai naik tajam di pasar induk."), **bad}, model)
 
+
+
+def test_english_stop_words_are_not_keywords_of_an_english_document() -> None:
+    text = (
+        "The minister said it would be ready. It will be built by the state and it will be "
+        "opened by the minister, who said the state would pay for it."
+    )
+    english = {k["term"] for k in keywords(text, {}, 5.0, limit=20, lang="en")}
+    assert {"minister", "state"} <= english
+    assert not english & {"be", "it", "would", "will", "who", "by"}
+    assert "be" in {k["term"] for k in keywords(text, {}, 5.0, limit=20)}  # only when English
