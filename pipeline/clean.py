@@ -417,11 +417,19 @@ _ANTARA_FOTO_RE = re.compile(r"\bANTARA\s+FOTO\s*/\s*[A-Z][^\n]{0,80}$")
 _CREDIT_NAME = (
     rf"(?!(?i:{_OUTLET_NAMES})\b\s*[)/])[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|@[\w.]+)){{0,3}}"
 )
-_END_CREDIT_RE = re.compile(
-    rf"(?:\(\s*(?:{_OUTLET}|[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})?)\s*/\s*{_CREDIT_NAME}"
+_AGENCIES = r"(?:ANTARA|REUTERS|AFP|EPA|Antara|Reuters)"
+_PAREN_OUTLET_CREDIT = (
+    rf"\(\s*(?:{_OUTLET}|[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})?)\s*/\s*{_CREDIT_NAME}"
     rf"(?:\s*/\s*[\w.'-]+(?:\s+[\w.'-]+)?)?\s*\)"
-    rf"|(?<![\w/.])(?:{_DOMAIN}|ANTARA|REUTERS|AFP|EPA|Antara|Reuters)\s*/\s*{_CREDIT_NAME}"
-    rf"(?:/[a-z]{{2,5}})?)\s*\.?$"
+)
+# (a parenthesized credit closes the caption after its last sentence: `(KPU/Bawaslu).` ending a
+# sentence is an abbreviation; a bare one follows a sentence end or names a photographer in two
+# words or more: `survei terbaru Reuters/Ipsos.` is prose)
+_END_CREDIT_RE = re.compile(
+    rf"(?:(?<=[.!?\"'\u201d)])\s*{_PAREN_OUTLET_CREDIT}\s*\.?|(?<![.!?])\s{_PAREN_OUTLET_CREDIT}"
+    rf"|(?<=[.!?\"'\u201d)]\s)(?:{_DOMAIN}|{_AGENCIES})\s*/\s*{_CREDIT_NAME}(?:/[a-z]{{2,5}})?\s*\.?"
+    rf"|(?<![\w/.])(?:{_DOMAIN}|{_AGENCIES})\s*/\s*[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|@[\w.]+)){{1,3}}"
+    rf"(?:/[a-z]{{2,5}})?\s*\.?)$"
 )
 _CAPTION_WORD = (
     r"(?:Foto|FOTO|foto|Photo|PHOTO|Dok\.?|DOK\.?|Dokumentasi|Ilustrasi|Sumber(?:\s+foto)?|"
@@ -452,6 +460,18 @@ _VERBISH_RE = re.compile(
 )
 
 
+# A quotation with its speech tag, or a third sentence: a paragraph of a report, not a caption.
+_SPEECH_RE = re.compile(
+    r"[,.!?][\"\u201d]\s+(?:kata|ujar|ucap|tutur|jelas|imbuh|ungkap|terang|tegas|sebut)"
+    r"|[.!?][\"\u201d]?\s+[A-Z\"\u201c].*[.!?][\"\u201d]?\s+[A-Z\"\u201c]"
+)
+
+
+def _reported(text: str) -> bool:
+    """Whether `text` (before a closing credit) quotes someone or runs to three sentences."""
+    return bool(_SPEECH_RE.search(text))
+
+
 def _is_caption(line: str) -> bool:
     words = line.split()
     if len(words) > 60:
@@ -462,7 +482,8 @@ def _is_caption(line: str) -> bool:
         return True
     tail = line[-200:]  # the credit rules are end-anchored; a credit is never this long
     if "/" in tail:  # (every credit rule below but the last needs one)
-        if len(words) <= 50 and _END_CREDIT_RE.search(tail):
+        credit = _END_CREDIT_RE.search(tail) if len(words) <= 50 else None
+        if credit and not _reported(tail[: credit.start()]):
             return True
         if not ends_sentence(line) and _SLASH_CREDIT_RE.search(tail):
             return True
@@ -611,7 +632,7 @@ _SHARE_RES = tuple(
     )
 )
 
-_CREDIT_TOKEN = r"[A-Za-z][A-Za-z.]{0,11}"
+_CREDIT_TOKEN = r"[A-Za-z][A-Za-z0-9.]{0,11}"
 # `(ant/mdk)`, `[feb]`, `(rsa / rsa)`, `(Antara)`, `(*)`, `(/)`, `(Sumber: BBC)`
 _CREDIT_BRACKET = (
     rf"[\[(]\s*(?:{_CREDIT_TOKEN}(?:\s*[/,]\s*{_CREDIT_TOKEN}){{0,3}}|\*{{1,3}}|/|-|"
@@ -719,6 +740,8 @@ def classify_line(
     n_words = len(line.split())
     if _is_caption(line):
         return "caption"
+    if header and not at_end and n_words <= 30 and _CAPTION_AFTER_SENTENCE_RE.search(line):
+        return "caption"  # above the body: `Suasana pasar. (iStockphoto/Nama)`
     if (
         _LINK_LABEL_RE.match(line)
         or _GAMBAS_RE.match(line)
@@ -805,6 +828,29 @@ _END_INITIALS = (
     # (not the period abbreviations of economic data: `1,93 persen (yoy)`)
     re.compile(r"\s[\[(]\s*(?!(?:yoy|mtm|qtq|ytd|mom|ctc)\s*[\])])[a-z]{2,4}(?:\s*/\s*[a-z]{2,4}){0,2}\s*[\])]$"),
 )
+# The reporter's credit closing an article (only the last paragraph: elsewhere the same shape
+# closes a photo caption): `(Tribunnews.com/Nama Nama)`, `(Tribun Jateng/Nama)`,
+# `(Kontributor Garut, Nama)`, Okezone's bare `(Nama Nama)`.
+_END_REPORTER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "credit",
+        re.compile(
+            rf"{_AFTER_SENTENCE}\s*\(\s*(?:{_OUTLET}|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*/\s*"
+            rf"{_CREDIT_NAME}\s*\)\s*$"
+        ),
+    ),
+    (
+        "credit",
+        re.compile(
+            rf"{_AFTER_SENTENCE}\s*\(\s*(?i:kontributor|laporan|reporter|wartawan|koresponden)"
+            rf"\s+[^,()]{{2,40}},\s*{_NAME}\s*\)\s*$"
+        ),
+    ),
+    (
+        "credit",
+        re.compile(rf"{_AFTER_SENTENCE}\s*\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,3}}\s*\)\s*$"),
+    ),
+)
 
 
 def strip_inline_boilerplate(text: str) -> tuple[str, list[tuple[int, str, str]]]:
@@ -838,7 +884,7 @@ def strip_trailing_boilerplate(
     (kind, removed text) pairs, in document order.
     """
     found: list[tuple[str, str]] = []
-    rules = _TRAILING_RES + (_END_INITIALS,) if at_end else _TRAILING_RES
+    rules = _TRAILING_RES + (_END_INITIALS, *_END_REPORTER_RES) if at_end else _TRAILING_RES
     changed = True
     while changed and text:
         changed = False
@@ -1057,18 +1103,36 @@ def assemble_paragraphs(units: list[tuple[int, str] | None]) -> list[_Paragraph]
     return paragraphs
 
 
+def _headline_case(words: list[str]) -> bool:
+    """Title Case: most of three or more words capitalized (`Harga Emas Naik Hari Ini`)."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    return len(alpha) >= 3 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
+
+
+# A first line that is a photo caption, not a headline: a sentence, then its credit
+# (`Suasana pasar. (iStockphoto/Nama)`, `... pers. Dok: Kemenko`, `... warga. (dok. BPBD)`).
+_CAPTION_AFTER_SENTENCE_RE = re.compile(
+    r"[.!?]\s+(?:\(\s*[A-Za-z][^()]{1,60}\)|(?i:dok|foto|sumber|kredit)\s*[.:][^.]{1,60})\s*$"
+)
+
+
 def _is_title(line: str, next_line: str | None, blank_after: bool) -> bool:
     words = _words(line)
     if not words or len(words) > 20 or next_line is None:
         return False
     if not any(c.isalpha() for c in line):
         return False
-    if line.rstrip()[-1] in "!?" and strip_dateline(next_line)[1] is not None:
+    if _CAPTION_AFTER_SENTENCE_RE.search(line):
+        return False
+    end = line.rstrip()[-1]
+    if end in "!?" and strip_dateline(next_line)[1] is not None:
         return True  # `Benarkah Harga Beras Turun?` above `Jakarta - ...`
-    if line.rstrip()[-1] in ".!?…:;,":
+    if (end in "?!…" or line.rstrip().endswith("...")) and blank_after and _headline_case(words):
+        return True  # `Benarkah Harga Beras Turun Bulan Depan?`, `Harga BBM Naik Lagi...`
+    if end in ".!?…:;,":
         return False
-    if words[-1].lower() in _CONNECTORS:
-        return False
+    if words[-1].lower() in _CONNECTORS and not (words[-1][0].isupper() and _headline_case(words)):
+        return False  # (`... Hari Ini`: a Title Case headline may end in a capitalized `Ini`)
     if strip_dateline(line + " X")[1] is not None:
         return False  # a dateline standing alone on the first line
     return blank_after or not next_line[:1].islower()

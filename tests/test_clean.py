@@ -197,6 +197,8 @@ def test_inline_photo_credit_is_removed_from_the_sentence_only() -> None:
         "Fotografer senior itu memamerkan karya terbarunya di Jakarta.",
         "Pasangan nomor urut dua diusung PDIP/PKB/PPP",
         "Data lengkap tersedia di laman kotakita.go.id/Pemilu.",
+        "Pengawasan tahapan dilakukan oleh dua lembaga penyelenggara pemilu (KPU/Bawaslu).",
+        "Hasil itu sejalan dengan survei terbaru Reuters/Ipsos.",
     ],
 )
 def test_sentences_about_photos_are_not_captions(sentence: str) -> None:
@@ -491,6 +493,47 @@ def test_credit_glued_after_the_last_sentence_is_removed() -> None:
     assert found == [("credit", "(ant/mdk)")]
     text, found = strip_trailing_boilerplate(f"{BODY} Editor: Rina Marlina")
     assert (text, found) == (BODY, [("credit", "Editor: Rina Marlina")])
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Tribunnews.com/Rizki Sandi Saputra)", "(Kompas.com/ Nirmala Maulana)",
+        "(ANTARA/Ahmad Faishal)", "(Tribun Jateng/Hermawan Handaka)", "(Tribunnews/Rizki)",
+        "(mcr8/jpnn)", "(Kontributor Garut, Ari Maulana)", "(Fahmi Firdaus )", "(T.K010/R010)",
+    ],
+)
+def test_a_reporter_credit_ending_the_article_takes_only_itself(credit: str) -> None:
+    quote = '"Kami tidak ingin ada lagi tumpukan sampah," kata dia.'
+    cleaned = clean_document(f"{BODY}\n\n{BODY2} {quote} {credit}")
+    assert cleaned.paragraphs == [[BODY], [BODY2, quote]]
+    assert [r["kind"] for r in cleaned.removed] == ["credit"]
+
+
+def test_a_caption_above_the_body_is_not_the_title() -> None:
+    for caption in (
+        "Suasana pasar tradisional di Jakarta. (iStockphoto/Tero Vesalainen)",
+        "Presiden meninjau Pasar Senen. (Biro Pers Sekretariat Presiden)",
+        "Menko memberikan keterangan pers. Dok: Kemenko Perekonomian",
+        "Petugas BPBD mengevakuasi warga. (dok. BPBD Demak)",
+    ):
+        cleaned = clean_document(f"{caption}\n\nJakarta - {BODY}\n\n{BODY2}", detect_title=True)
+        assert cleaned.title is None and cleaned.paragraphs == [[BODY], [BODY2]], caption
+        assert cleaned.removed[0] == {"kind": "caption", "text": caption}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Harga Emas Antam Naik Lagi Hari Ini",
+        "Rupiah Melemah Pagi Ini",
+        "Benarkah Harga Beras Turun Bulan Depan?",
+        "Harga BBM Naik Lagi...",
+    ],
+)
+def test_headlines_ending_in_ini_a_question_or_dots_are_titles(title: str) -> None:
+    cleaned = clean_document(f"{title}\n\n{BODY}\n{BODY2}", detect_title=True)
+    assert cleaned.title == title and cleaned.paragraphs == [[BODY], [BODY2]]
 
 
 def test_parentheses_that_belong_to_a_sentence_are_kept() -> None:
