@@ -334,7 +334,7 @@ def ends_sentence(line: str) -> bool:
 _OUTLET_NAMES = (
     r"CNN\s+Indonesia|CNBC\s+Indonesia|Kompas(?:\.com|\.id|\s+TV)?|Liputan6(?:\.com)?|"
     r"ANTARA(?:\s*News)?|Antaranews|AntaraKL|TEMPO(?:\.CO)?|Bisnis(?:\.com)?|detik\w*|"
-    r"IDN\s+Times|Suara(?:\.com)?|VIVA(?:\.co\.id)?|JawaPos(?:\.com)?|Jawa\s+Pos|"
+    r"IDN\s+Times|Suara(?:\.com)?|VIVA(?:\.co\.id|news|\s+(?:Bola|Showbiz|Otomotif|Sport|Tekno|Digital|Bisnis|Lifestyle|Militer|Edukasi|Politik|Metro|Dunia|Trending|Jabar|Jatim|Bali|Jogja))?|JawaPos(?:\.com)?|Jawa\s+Pos|"
     r"INDOSPORT(?:\.com)?|Goal(?:\.com)?|JUARA(?:\.net)?|kumparan|Merdeka(?:\.com)?|Okezone|"
     r"Sindonews|Tribun\w*|Republika|Pos\s*Kota|Rimanews|BolaSport(?:\.com)?|Bola(?:\.com|\.net)?|"
     r"Media\s+Indonesia|Beritasatu|Katadata|Tirto(?:\.id)?|Kontan|Medcom|Metro\s*TV|iNews|"
@@ -508,7 +508,8 @@ _RELATED_LABELS = (
 )
 _LINK_LABEL_RE = re.compile(
     rf"^[\[(]?\s*(?:{_RELATED_LABELS}|berita lainnya|halaman (?:selanjutnya|berikutnya|"
-    r"sebelumnya)|selanjutnya|berikutnya)\s*[:>»]*\s*[\])]?$",
+    r"sebelumnya)|selanjutnya|berikutnya|next article|artikel selanjutnya|berita selanjutnya)"
+    r"\s*[:>»]*\s*[\])]?$",
     re.I,
 )
 # A related-article label inside a paragraph (at its start or after a sentence), for scrapes
@@ -581,7 +582,9 @@ _VIDEO_LINK_RE = re.compile(
 _PAGINATION_RE = re.compile(
     r"^(?:halaman\s*:?\s*(?:\d+\s*)+(?:selanjutnya|berikutnya)?\s*[>»]*|"
     r"(?:halaman|page)\s+\d+\s+(?:dari|of)\s+\d+|[<«]*\s*(?:\d+\s+){1,}\d+\s*[>»]+|"
-    r"next|prev|previous|loading\s*\.*|memuat\s*\.*|komentar|tulis komentar|lihat komentar)$",
+    r"next|prev|previous|loading\s*\.*|memuat\s*\.*|komentar|tulis komentar|lihat komentar|"
+    r"(?:waktu|estimasi|durasi)\s+baca\s*:?\s*\d+\s*(?:menit|min)|\d+\s+menit\s+(?:waktu\s+)?baca|"
+    r"scroll\s+(?:ke\s+bawah\s+)?untuk\s+(?:melanjutkan|lanjut)\s+membaca)$",
     re.I,
 )
 
@@ -615,10 +618,15 @@ _SHARE_RES = tuple(
         r"^(?:ikuti|follow)\s+(?:(?:kami|kita|akun|us)\b(?!,)|instagram|twitter|ig|tiktok|"
         r"youtube|berita|update|channel|kanal|saluran|@)",
         r"^(?:simak|ikuti|baca|dapatkan|cek|follow)\b.{0,120}\bgoogle\s+news\b",
-        r"^klik\s+(?:di\s*sini|link\s+(?:ini|berikut|di\s+bawah)|tautan|tombol\s+berikut)\b",
-        r"^(?:download|unduh)\s+(?:aplikasi|app)\b.{0,120}\b(?:sekarang|gratis|di\s*sini|kami|"
-        r"berita|news|google\s+play|play\s+store|app\s+store)\b",
-        r"^(?:dapatkan|simak)\s+(?:berita|update|informasi|info|artikel|video)\b.{0,120}"
+        # (a bare `Klik di sini`, or one about reading on; `Klik tautan verifikasi ...` and
+        # `Unduh aplikasi SatuSehat ...` are steps of a how-to article)
+        r"^klik\s+(?:di\s*sini|link\s+(?:ini|berikut|di\s+bawah)|tautan|tombol\s+berikut)\b"
+        r"(?:\W*$|.{0,80}\b(?:berita|artikel|video|selengkapnya|informasi|update|berlangganan|"
+        r"bergabung|gabung|channel|saluran)\b)",
+        r"^(?:download|unduh)\s+(?:aplikasi|app)\b.{0,120}\b(?:kami|berita|news|sekarang\s+juga|"
+        r"[\w-]+\.(?:com|id)|detikcom|kumparan)\b",
+        r"^(?:dapatkan|simak)\s+(?:berita|update|informasi|info|artikel|video|breaking\s+news)\b"
+        r".{0,200}"
         r"\b(?:google\s+news|telegram|whatsapp|youtube|instagram|aplikasi|channel|kanal|"
         r"saluran|di\s*sini)\b",
         r"^dapatkan\s+(?:update|berita|informasi|info)\b.{0,120}\b(?:dari|di)\s+[\w-]+"
@@ -629,6 +637,13 @@ _SHARE_RES = tuple(
         r"^(?:baca|simak|lihat|cek)\s+(?:juga\s+)?(?:berita|artikel|info|informasi)\b.{0,60}"
         r"\b(?:di\s*sini|lainnya|selengkapnya)\s*[.!:]?$",
         r"^(?:baca|simak|lihat)\s+selengkapnya\b.{0,40}$",
+        # embedded posts: `Lihat postingan ini di Instagram`, `Sebuah kiriman dibagikan oleh
+        # Nama (@akun)`, and a tweet's sign-off `- Nama (@akun) May 19, 2024`
+        r"^(?:lihat|view)\s+(?:postingan|kiriman|unggahan|this\s+post)\s+(?:ini\s+)?(?:di|on)\s+"
+        r"(?:instagram|twitter|tiktok|facebook|x)$",
+        r"^(?:sebuah\s+kiriman\s+dibagikan\s+oleh|a\s+post\s+shared\s+by)\b.{1,100}$",
+        r"^[-\u2013\u2014]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+(?:[a-z]+\s+\d{1,2},\s+\d{4}|"
+        r"\d{1,2}\s+[a-z]+\s+\d{4})$",
     )
 )
 
@@ -659,11 +674,28 @@ _TAGS_RE = re.compile(
 _SEPARATOR_RE = re.compile(r"^[*#=~_\-\u2013\u2014\u2022\u00b7.\s]{3,}$")
 _LABEL = (
     r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur|Penyunting|Penerjemah|Kontributor|Laporan|"
-    r"Fotografer|Videografer|Produser|Editing|Teks|Text|Writer|Author)"
+    r"Fotografer|Videografer|Produser|Editing|Teks|Text|Writer|Author|Rep|Red)"
 )
+# `Editor: Nama`, `Penulis: X | Editor: Y`, Kontan's `Reporter: X Editor: Y`, Republika's
+# `Rep: X/ Red: Y`. The values are names (checked by `_names_credit`): in an interview
+# `Reporter: Bagaimana tanggapan Bapak?` is a speaker's question.
 _LABEL_LINE_RE = re.compile(
-    rf"^(?i:{_LABEL})\s*:\s*[^:|]{{1,60}}?(?:\s*[|,/]\s*(?i:{_LABEL})\s*:\s*[^:|]{{1,60}}?)*\s*\.?$"
+    rf"^(?i:{_LABEL})\s*:\s*[^:|?!]{{1,60}}?(?:(?:\s*[|,/]\s*|\s+)(?i:{_LABEL})\s*:\s*[^:|?!]{{1,60}}?)*"
+    r"\s*\.?$"
 )
+_LABEL_SPLIT_RE = re.compile(rf"(?i:\b{_LABEL})\s*:")
+
+
+def _names_credit(line: str) -> bool:
+    """Whether every labelled value of a credit line is a name or two (mostly capitalized)."""
+    for value in _LABEL_SPLIT_RE.split(line)[1:]:
+        if re.fullmatch(r"\s*[\w.]+(?:\s*/\s*[\w.]+)+\s*[./]?\s*", value):
+            continue  # desk initials: `Penulis: drew/cie`
+        words = re.findall(r"[^\W\d_]+", value)
+        lower = [w for w in words if w[:1].islower() and w not in ("dan", "tim", "dari")]
+        if len(words) > 6 or len(lower) > 1:
+            return False
+    return True
 _COPYRIGHT_RE = re.compile(
     r"^(?:copyright\b|©|\(c\)\s*\d{4}|hak\s+cipta\s+dilindungi)|all rights reserved|"
     r"hak\s+cipta\s+dilindungi\s+undang",
@@ -760,7 +792,9 @@ def classify_line(
         n_words <= 60 and (_SOCIAL_ONLY_RE.match(line) or any(r.search(line) for r in _SHARE_RES))
     ):
         return "share"
-    if _CREDIT_LINE_RE.match(line) or (n_words <= 15 and _LABEL_LINE_RE.match(line)):
+    if _CREDIT_LINE_RE.match(line) or (
+        n_words <= 15 and _LABEL_LINE_RE.match(line) and _names_credit(line)
+    ):
         return "credit"
     if n_words <= 12 and (
         _REPORT_BYLINE_RE.match(line) or _BY_RE.match(line) or _NAME_OUTLET_RE.match(line)
@@ -853,6 +887,9 @@ _END_REPORTER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_PIC_LINK_RE = re.compile(r"\s*\bpic\.twitter\.com/\w+")
+
+
 def strip_inline_boilerplate(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     """Remove bracketed links, inline photo credits and ad banners from inside a paragraph.
 
@@ -863,6 +900,7 @@ def strip_inline_boilerplate(text: str) -> tuple[str, list[tuple[int, str, str]]
         ("link", _BRACKET_LINK_RE, ":"),
         ("link", _LINK_PLACEHOLDER_RE, "_"),
         ("link", _EMBED_RE, "["),
+        ("link", _PIC_LINK_RE, "pic.twitter"),
         ("caption", _INLINE_PHOTO_CREDIT_RE, "("),
         ("ad", _AD_CAPS_RE, "ADVERTISEMENT" if "SCROLL" not in text else "SCROLL"),
     ):
@@ -915,11 +953,29 @@ _PLACES = frozenset(
     Roma Madrid Barcelona Kairo Riyadh Jeddah Mekkah Madinah Dubai Doha Teheran Ankara Istanbul
     Yerusalem Gaza Damaskus Baghdad Kabul Islamabad Taipei Dhaka Yangon Dili Wellington Ottawa
     Chicago Osaka Shanghai Wuhan Pyongyang Kyiv Beirut Amman Manchester Liverpool Milan Turin
-    Muenchen Lisabon Amsterdam Wina Praha Warsawa Athena Stockholm Oslo Helsinki""".split()
+    Muenchen Lisabon Amsterdam Wina Praha Warsawa Athena Stockholm Oslo Helsinki
+    Jombang Ciamis Tulungagung Trenggalek Ponorogo Pacitan Ngawi Magetan Nganjuk Bojonegoro
+    Situbondo Bondowoso Lumajang Sampang Pamekasan Sumenep Batu Kuningan Majalengka Pangandaran
+    Banjar Cimahi Lebak Pandeglang Tangsel Jepara Pati Rembang Blora Grobogan Demak Kendal Batang
+    Pemalang Brebes Banyumas Cilacap Purbalingga Banjarnegara Kebumen Purworejo Wonosobo
+    Temanggung Salatiga Sragen Karanganyar Wonogiri Sukoharjo Gunungkidul Kulonprogo Jogja Solo
+    Denpasar Badung Gianyar Tabanan Buleleng Karangasem Klungkung Jembrana Bangli Sumbawa Dompu
+    Ende Maumere Sikka Flores Atambua Rote Alor Waingapu Tasik Cikarang Cibinong Serpong
+    Siantar Pematangsiantar Tebingtinggi Sibolga Padangsidimpuan Rantauprapat Kisaran Asahan
+    Langsa Meulaboh Takengon Bireuen Pidie Payakumbuh Solok Pariaman Sawahlunto Agam Pasaman
+    Prabumulih Lubuklinggau Baturaja Muaraenim Lahat Pagaralam Pringsewu Kalianda Kotabumi
+    Tanjungpandan Belitung Bangka Karimun Natuna Bintan Siak Bengkalis Kampar Rokan Indragiri
+    Ketapang Sintang Sanggau Kapuas Putussibau Palangkaraya Muarateweh Pangkalanbun Kotabaru
+    Martapura Banjarbaru Barabai Amuntai Kutai Tenggarong Sangatta Berau Nunukan Malinau
+    Tomohon Tondano Kotamobagu Minahasa Luwuk Poso Tolitoli Donggala Morowali Kolaka Konawe Buton
+    Wakatobi Raha Bone Watampone Gowa Maros Pangkep Barru Sidrap Pinrang Enrekang Toraja Makale
+    Rantepao Bulukumba Sinjai Selayar Jeneponto Takalar Bantaeng Wajo Soppeng Luwu Masamba
+    Majene Polewali Mamasa Tual Masohi Namlea Sofifi Tobelo Halmahera Biak Serui Fakfak Kaimana
+    Asmat Mimika Jayawijaya Nduga Yahukimo Keerom Sarmi""".split()
 )
 _PLACE_PAIRS = ("Banda Aceh", "Kuala Lumpur", "New York", "Los Angeles", "Hong Kong",
                 "New Delhi", "Phnom Penh", "San Francisco", "Labuan Bajo", "Palangka Raya",
-                "Bandar Lampung", "Tanjung Pinang")  # fmt: skip
+                "Bandar Lampung", "Tanjung Pinang", "Raja Ampat", "Intan Jaya")  # fmt: skip
 _GAZETTEER = "|".join(
     re.escape(p) for p in sorted([*_PLACES, *_PLACE_PAIRS], key=len, reverse=True)
 )
@@ -938,6 +994,20 @@ _DATELINE_RES = (
     re.compile(rf"^{_PLACE_EXT}\s*,?\s*\(\s*{_OUTLET}(?:\s+\w+)?\s*\)\s*,?{_SEP}"),
     # `Jakarta, 5 Mei 2024 -`, `Bandung, Senin (5/5/2024) -`
     re.compile(rf"^{_PLACE}\s*,\s*{_DATE}{_SEP}"),
+    # the agency after the date: `Jakarta, 20 Mei (ANTARA) -`, `Jakarta, 17 Mei 2024 (Media
+    # Indonesia) -`, `KUALA LUMPUR, 20 Mei (Bernama) --`
+    re.compile(
+        rf"^{_PLACE}\s*,\s*(?:{_DATE}|\d{{1,2}}\s+{_MONTHS})\s*\(\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}"
+        rf"\s*\)\s*,?{_SEP}"
+    ),
+    # a known place and a regional outlet not in our list: `Kupang, Pos Kupang -`,
+    # `AMBON, Siwalimanews -`, `Medan (Analisa) -`
+    # (not a list of places: `Jakarta, Bandung - Surabaya menjadi rute mudik`)
+    re.compile(
+        rf"^(?i:{_GAZETTEER})\s*,\s*(?!(?:{_GAZETTEER})\b)[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}"
+        rf"{_DASH}(?!\s*(?:{_GAZETTEER})\b){_NOT_LOWER}"
+    ),
+    re.compile(rf"^(?i:{_GAZETTEER})\s*\(\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}\s*\)\s*,?{_SEP}"),
     # `KONTAN.CO.ID - JAKARTA.` (Kontan: the place after the outlet, closed by a period or dash)
     re.compile(rf"^{_OUTLET}{_DASH}[A-Z][A-Z]+(?:\s+[A-Z][A-Z]+){{0,2}}(?:\.\s+|{_DASH})"),
     # an outlet not in our list, next to a known place: `Jakarta, HanTer -`, `INILAHCOM, Jakarta -`

@@ -248,6 +248,14 @@ def test_sentences_about_photos_are_not_captions(sentence: str) -> None:
         "Jakarta:",
         "jakarta, kompas.com -",
         "medan (antara) -",
+        "Jombang -",
+        "VIVA Bola -",
+        "VIVAnews -",
+        "AMBON, Siwalimanews -",
+        "Kupang, Pos Kupang -",
+        "Medan (Analisa) -",
+        "Jakarta, 20 Mei (ANTARA) -",
+        "Jakarta, 17 Mei 2024 (Media Indonesia) -",
     ],
 )
 def test_datelines_are_stripped_from_the_first_paragraph(dateline: str) -> None:
@@ -316,6 +324,9 @@ def test_datelines_are_only_looked_for_in_the_first_two_paragraphs() -> None:
         "Lihat video: Warga Antre Minyak Goreng",
         "Video pilihan:",
         "Saksikan live streaming program-program KotaTV di sini",
+        "Next Article",
+        "Waktu baca 2 menit",
+        "Scroll untuk melanjutkan membaca",
     ],
 )
 def test_link_lines_are_removed(line: str) -> None:
@@ -348,6 +359,10 @@ def test_bracketed_link_inside_a_paragraph_is_removed() -> None:
         "Simak video yang beredar di media sosial itu, warga terlihat berlarian.",
         "Laporan wartawan itu dibantah oleh kepolisian setempat.",
         "Laporan wartawan tersebut, kata dia, tidak sesuai fakta.",
+        "Reporter: Bagaimana tanggapan Bapak soal rencana kenaikan iuran?",
+        "Unduh aplikasi SatuSehat Mobile di Google Play Store atau App Store.",
+        "Klik tautan verifikasi yang dikirim ke email Anda.",
+        "Klik di sini untuk melihat sertifikat, lalu simpan ke galeri ponsel.",
     ],
 )
 def test_real_sentences_with_boilerplate_words_are_kept(sentence: str) -> None:
@@ -383,6 +398,11 @@ def test_ad_banner_glued_inside_a_paragraph_is_removed() -> None:
         "Download aplikasi KotaKita sekarang juga",
         "Simak berita menarik lainnya di Google News",
         "Gabung ke grup Telegram KotaKita untuk kabar terbaru",
+        "Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran "
+        "andalanmu akses berita KotaKita WhatsApp Channel.",
+        "Lihat postingan ini di Instagram",
+        "Sebuah kiriman dibagikan oleh Nama Artis (@nama.artis)",
+        "- Nama Warganet (@warganet_) May 19, 2024",
     ],
 )
 def test_share_prompts_are_removed(line: str) -> None:
@@ -411,6 +431,9 @@ def test_share_prompts_are_removed(line: str) -> None:
         "Oleh Andi Saputra",
         "Andi Saputra - detikFinance",
         "Andi Saputra | KOTAKITA.com",
+        "Reporter: Dendi Siswanto Editor: Tendi Mahadi",
+        "Rep: Fauziah Mursid/ Red: Agus Yulianto",
+        "Penulis: drew/cie",
     ],
 )
 def test_credit_lines_are_removed_anywhere(line: str) -> None:
@@ -916,3 +939,14 @@ def test_a_short_story_under_two_datelines_has_one_story_key() -> None:
     body = "Sejumlah ruas jalan di kota rusak parah.\n\nDinas belum memperbaikinya."
     assert story_key(f"Bandung - {body}") == story_key(f"Bogor - {body}")
 
+
+
+def test_a_tweet_link_is_cut_from_the_quoted_tweet() -> None:
+    cleaned = clean_document(f"{BODY}\nKuenya lebih tinggi dari orangnya pic.twitter.com/AbC123xYz")
+    assert cleaned.paragraphs == [[BODY], ["Kuenya lebih tinggi dari orangnya"]]
+    assert cleaned.removed == [{"kind": "link", "text": "pic.twitter.com/AbC123xYz"}]
+
+
+def test_the_headline_after_next_article_is_a_link() -> None:
+    raw = f"{BODY}\n\nNext Article\nPenerimaan Pajak Turun, Menteri Ungkap Penyebabnya\n\n{BODY2}"
+    assert clean_document(raw).paragraphs == [[BODY], [BODY2]]
