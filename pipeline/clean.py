@@ -40,6 +40,7 @@ asides, and one form keeps the rules and the tokens simple).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import re
@@ -68,6 +69,7 @@ __all__ = [
     "strip_html",
     "strip_inline_boilerplate",
     "story_key",
+    "story_keys",
     "strip_trailing_boilerplate",
 ]
 
@@ -1227,33 +1229,66 @@ def footer_candidates(raw: str) -> list[str]:
     return [key for key in keys if key]
 
 
-def story_key(raw_start: str) -> str:
-    """The article's opening as a key that survives a changed dateline or by-line.
+STORY_LINES = 3  # opening lines that identify a story
 
-    The first 24 words of the first line of twelve words or more, without its dateline, as a
-    `footer_key`: copies of one story syndicated under different datelines share it, and so do
-    daily reports written from one template (digits are 0).
+
+def story_keys(raw_start: str, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """Keys of the article's opening that survive a changed headline, caption, dateline or by-line.
+
+    The first 24 words, as a `footer_key`, of each of the first `STORY_LINES` lines of twelve
+    words or more (datelines stripped; lines whose key is in `exclude`, the document's own footer
+    candidates, left out). Two documents sharing any key are one story: copies syndicated under
+    different headlines and datelines, or daily reports from one template (digits are 0).
     """
-    text, _, _ = _normalize_text(raw_start[:4000])  # the opening is enough
-    lines = [footer_key(strip_dateline(line)[0]).split() for line in text.split("\n")]
-    for words in lines:
-        if len(words) >= 12:
-            return " ".join(words[:24])
-    return " ".join([word for words in lines for word in words][:24])  # a short article
+    text, _, _ = _normalize_text(raw_start[:6000])  # the opening is enough
+    skip = set(exclude)
+    lines = [footer_key(strip_dateline(line)[0]) for line in text.split("\n")]
+    long = [key.split() for key in lines if key not in skip and len(key.split()) >= 12]
+    if long:
+        return tuple(" ".join(words[:24]) for words in long[:STORY_LINES])
+    return (" ".join(" ".join(lines).split()[:24]),)  # a short article: its first words
+
+
+def story_key(raw_start: str) -> str:
+    """The first of `story_keys` (one key for the opening)."""
+    return story_keys(raw_start)[0]
 
 
 def recurring_footers(
-    evidence: Iterable[tuple[str, Sequence[str]]], *, min_docs: int = 3, min_share: float = 0.02
+    evidence: Iterable[tuple[str | Sequence[str], Sequence[str]]],
+    *,
+    min_docs: int = 3,
+    min_share: float = 0.02,
 ) -> frozenset[str]:
     """Trailing lines that recur in at least `min_docs` stories and `min_share` of them.
 
-    `evidence` gives each document's (`story_key`, `footer_candidates`). Lines are counted once
-    per story, so copies of one article, or reports from one template, cannot make their own
-    closing lines look like a site footer.
+    `evidence` gives each document's (`story_keys`, `footer_candidates`). Documents sharing a
+    story key are one story, and a line is counted once per story, so copies of one article, or
+    reports from one template, cannot make their own closing lines look like a site footer.
     """
-    stories: dict[str, set[str]] = {}
-    for story, candidates in evidence:
-        stories.setdefault(story, set()).update(candidates)
+    parent: list[int] = []  # union-find over documents
+    lines: list[set[str]] = []
+    first_with: dict[bytes, int] = {}
+
+    def root(item: int) -> int:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for keys, candidates in evidence:
+        document = len(parent)
+        parent.append(document)
+        lines.append(set(candidates))
+        for key in (keys,) if isinstance(keys, str) else keys:
+            digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+            other = first_with.setdefault(digest, document)
+            a, b = root(other), root(document)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    stories: dict[int, set[str]] = {}
+    for document, found in enumerate(lines):
+        stories.setdefault(root(document), set()).update(found)
     counts = Counter(key for keys in stories.values() for key in keys)
     return frozenset(
         key

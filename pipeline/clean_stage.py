@@ -106,11 +106,12 @@ def _raw_documents(
         yield item
 
 
-def footer_evidence(doc: dict[str, Any]) -> tuple[str, list[str]]:
-    """A raw document's story key (its opening) and footer candidates (its last lines)."""
-    from pipeline.clean import footer_candidates, story_key
+def footer_evidence(doc: dict[str, Any]) -> tuple[tuple[str, ...], list[str]]:
+    """A raw document's story keys (its opening) and footer candidates (its last lines)."""
+    from pipeline.clean import footer_candidates, story_keys
 
-    return story_key(text_start(doc)), footer_candidates(text_end(doc))
+    candidates = footer_candidates(text_end(doc))
+    return story_keys(text_start(doc), exclude=candidates), candidates
 
 
 def learn_footers(

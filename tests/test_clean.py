@@ -15,6 +15,7 @@ from pipeline.clean import (
     recurring_footers,
     repair_partial_mojibake,
     story_key,
+    story_keys,
     strip_dateline,
     strip_html,
     strip_trailing_boilerplate,
@@ -933,6 +934,29 @@ def test_a_quotation_behind_a_flattened_link_is_kept() -> None:
     assert cleaned.paragraphs == [
         ["Pengamat menilai langkah itu wajar.", '"Kenaikan ini sudah diperkirakan," kata Fahmy.']
     ]
+
+
+def test_copies_under_different_long_headlines_are_one_story() -> None:
+    body = [
+        "Presiden meresmikan jembatan baru yang menghubungkan dua kecamatan di pesisir utara "
+        "pada Senin pagi setelah pembangunan selama dua tahun.",
+        "Jembatan sepanjang 300 meter itu dibangun dengan anggaran daerah dan pusat senilai "
+        "Rp 120 miliar menurut dinas pekerjaan umum setempat.",
+        "Warga menyambut peresmian itu karena waktu tempuh ke pasar kecamatan kini jauh lebih "
+        "singkat dibanding sebelumnya.",
+    ]
+    headlines = [
+        "Presiden Resmikan Jembatan Baru Penghubung Dua Kecamatan di Pesisir Utara Senin Pagi Ini",
+        "Jembatan Rp 120 Miliar di Pesisir Utara Akhirnya Diresmikan Presiden Setelah Dua Tahun",
+        "Warga Pesisir Utara Sambut Jembatan Baru yang Dipangkas Waktu Tempuh ke Pasar Kecamatan",
+    ]
+    datelines = ["Demak (ANTARA) -", "Semarang (ANTARA) -", "DEMAK, KOTAKITA.com -"]
+    docs = [
+        f"{headline}\n\n{dateline} {body[0]}\n\n{body[1]}\n\n{body[2]}"
+        for headline, dateline in zip(headlines, datelines, strict=True)
+    ]
+    evidence = [(story_keys(doc), footer_candidates(doc)) for doc in docs]
+    assert recurring_footers(evidence) == frozenset()
 
 
 def test_a_short_story_under_two_datelines_has_one_story_key() -> None:
