@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import os
 import re
 import unicodedata
@@ -126,11 +127,18 @@ _HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _FIGCAPTION_RE = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
 _BR_RE = re.compile(r"<br\s*/?>", re.I)
 _BLOCK_TAG_RE = re.compile(
-    r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dd|dt|blockquote|table|tbody|thead|tfoot|tr|figure|section|"
+    r"</?(?:p|div|h[1-6]|ul|ol|dl|dd|dt|blockquote|table|tbody|thead|tfoot|tr|figure|section|"
     r"article|header|footer|main|aside|nav|pre|body|html|hr|address|center)\b[^<>]*>",
     re.I,
 )
 _TAG_RE = re.compile(rf"</?(?:{_HTML_TAG_NAMES})\b[^<>]*>", re.I)
+_CELL_TAG_RE = re.compile(r"</?t[dh]\b[^<>]*>", re.I)
+_SUPERSCRIPT_RE = re.compile(r"<sup>\s*([0-9+-]{1,3})\s*</sup>", re.I)
+_SUPERSCRIPTS = str.maketrans(
+    "0123456789+-", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b"
+)
+# List items stay lines of one block, marked as items: `<li>A</li><li>B</li>` -> `- A` / `- B`.
+_LIST_TAG_RE = re.compile(r"<li\b[^<>]*>|(</li\s*>)", re.I)
 # Only terminated entities: `AT&T` and `R&D` are text, and `&copy 2020` without `;` is too.
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -158,6 +166,9 @@ def strip_html(text: str) -> tuple[str, list[_Removal], list[dict[str, str]]]:
         text = _HTML_DROPPED_RE.sub(drop("html"), text)
         text = _FIGCAPTION_RE.sub(drop("caption", "\n\n"), text)
         text = _BR_RE.sub("\n", text)
+        text = _CELL_TAG_RE.sub(" ", text)  # `<td>Jakarta</td><td>65.000</td>`: two cells
+        text = _LIST_TAG_RE.sub(lambda m: "" if m.group(1) else "\n- ", text)
+        text = _SUPERSCRIPT_RE.sub(lambda m: m.group(1).translate(_SUPERSCRIPTS), text)  # m²
         text = _BLOCK_TAG_RE.sub("\n\n", text)
         text = _TAG_RE.sub(drop("html"), text)
     repairs: list[dict[str, str]] = []
@@ -506,7 +517,7 @@ _LINK_WORDS = (
 _LINK_RE = re.compile(rf"^[\[(]?\s*{_LINK_WORDS}\s*(?::|>>|»)", re.I)
 # The labels of related-article links (`Baca juga:`), matched case-insensitively.
 _RELATED_LABELS = (
-    r"baca juga|baca_juga|simak juga|lihat juga|tonton juga|artikel terkait|berita terkait"
+    r"baca juga|baca_juga|baca|simak juga|lihat juga|tonton juga|artikel terkait|berita terkait"
 )
 _LINK_LABEL_RE = re.compile(
     rf"^[\[(]?\s*(?:{_RELATED_LABELS}|berita lainnya|halaman (?:selanjutnya|berikutnya|"
@@ -526,7 +537,11 @@ _SENTENCE_OPENERS = frozenset(
     "ia dia mereka kami menurut namun sementara selain sebelumnya kemudian saat dalam pada hal "
     "adapun berdasarkan sedangkan untuk hingga kini meski bahkan ketika sebab karena pihak para "
     "sejumlah presiden wakil menteri kementerian gubernur bupati wali kepala ketua direktur "
-    "kapolri kapolda kapolres polisi pemerintah badan komisi dinas tim pelatih warga".split()
+    "kapolri kapolda kapolres polisi pemerintah badan komisi dinas tim pelatih warga dirjen "
+    "direktur dirut sekjen sekda kapolsek kasat kabid kadis kasubdit camat lurah kades jubir "
+    "juru anggota menko wagub wabup plt pj staf penyidik jaksa hakim pengacara kuasa pakar "
+    "pengamat ekonom peneliti analis dosen dokter petugas pedagang korban saksi pelaku "
+    "tersangka terdakwa manajer kapten pemain perusahaan pt bank".split()
 )
 
 
@@ -536,8 +551,8 @@ def _body_like(line: str) -> bool:
 
 
 def _headline_like(line: str) -> bool:
-    """A short capitalised line without a sentence end (a linked headline)."""
-    line = line.strip()
+    """A short capitalised line without a sentence end (a linked headline, perhaps listed)."""
+    line = _LIST_MARK_RE.sub("", line.strip())
     return line[:1].isupper() and len(line.split()) <= 20 and not ends_sentence(line)
 
 
@@ -549,8 +564,8 @@ def split_flattened_link(text: str) -> tuple[str, str] | None:
     remove those whole).
     """
     match = _INLINE_LINK_LABEL_RE.search(text) if ":" in text else None
-    if not match:
-        return None
+    if not match or "(" in match.group(0) or "[" in match.group(0):
+        return None  # (a bracketed link is removed whole, brackets and all)
     words = text[match.end() :].split()
     lower = [word[:1].islower() for word in words]
     prose = next((i for i in range(1, len(words) - 1) if lower[i] and lower[i + 1]), None)
@@ -1081,15 +1096,27 @@ def _heading_like(line: str) -> bool:
     return len(words) <= 20 and bool(alpha) and capitalized / len(alpha) >= 0.6
 
 
+# A list item: `- item`, `• item`, `1. item`, `2) item`, `a. item`.
+_LIST_ITEM_RE = re.compile(
+    r"^(?:[-*\u2013\u2022\u25cf\u25aa\u00b7]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)\S"
+)
+_LIST_MARK_RE = re.compile(r"^[-*\u2013\u2022\u25cf\u25aa\u00b7]\s+")
+
+
 def _continues(line: str, nxt: str) -> bool:
     """Whether `nxt` continues the sentence that `line` leaves unfinished."""
-    if ends_sentence(line):
+    if ends_sentence(line) or _LIST_ITEM_RE.match(nxt):
         return False
+    if _LIST_ITEM_RE.match(line) and not nxt[:1].islower():
+        return False  # `1. Rutin minum air putih` heads the paragraph below it
     if nxt[:1].islower():
         return True
     last = line.rstrip()
-    if last.endswith((",", "-", "/", "(")) or last.split()[-1].lower() in _CONNECTORS:
+    final = last.split()[-1]
+    if last.endswith((",", "-", "/", "(")):
         return True
+    if final.lower() in _CONNECTORS and not (final[:1].isupper() and _headline_case(_words(line))):
+        return True  # (a Title Case heading may end in a capitalized `Ini`)
     return not _heading_like(line) and not _heading_like(nxt)
 
 
@@ -1131,6 +1158,10 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     is a paragraph, except that an unfinished line is joined with the line that continues it."""
     if not lines:
         return []
+    items = [i for i, line in enumerate(lines) if i and _LIST_ITEM_RE.match(line)]
+    if items:  # a list: every item starts a paragraph (a wrapped item is joined within)
+        starts = [0, *items, len(lines)]
+        return [p for a, b in itertools.pairwise(starts) for p in join_broken_lines(lines[a:b])]
     if _hard_wrapped(lines):
         joined = lines[0]
         for line in lines[1:]:
@@ -1370,16 +1401,20 @@ def clean_document(
 
     # 6. whole lines
     units: list[tuple[int, str] | None] = []
-    after_label = False  # the line before was a bare `Baca juga:`
+    after_label = False  # under a bare `Baca juga:` (its headlines run to a blank line)
+    listed = False  # a headline under the label was seen
     header = True  # no line of the body seen yet
     for number, line in enumerate(text.split("\n")):
         if not line:
             units.append(None)
+            after_label = after_label and not listed
             continue
         kind = classify_line(line, header=header)
-        if not kind and after_label and _headline_like(line):
-            kind = "link"  # the headline of a `Baca juga:` label on the line above
-        after_label = kind == "link" and bool(_LINK_LABEL_RE.match(line.strip()))
+        headline = not kind and after_label and _headline_like(line)
+        if headline:
+            kind = "link"  # a headline listed under a `Baca juga:` label above
+        label = kind == "link" and bool(_LINK_LABEL_RE.match(line.strip()))
+        after_label, listed = label or headline, headline
         if kind:
             removed.append(((number, 0), kind, line))
         else:

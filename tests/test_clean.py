@@ -974,3 +974,60 @@ def test_a_tweet_link_is_cut_from_the_quoted_tweet() -> None:
 def test_the_headline_after_next_article_is_a_link() -> None:
     raw = f"{BODY}\n\nNext Article\nPenerimaan Pajak Turun, Menteri Ungkap Penyebabnya\n\n{BODY2}"
     assert clean_document(raw).paragraphs == [[BODY], [BODY2]]
+
+
+def test_list_items_are_paragraphs_of_their_own() -> None:
+    raw = (
+        f"{BODY}\nProgram itu meliputi:\n- Makan bergizi gratis bagi siswa sekolah dasar\n"
+        "- Pemeriksaan kesehatan gratis untuk seluruh warga\n"
+        "- Pembangunan tiga juta rumah bagi masyarakat berpenghasilan rendah\n"
+        f"{BODY2}\n\n1. Rutin minum air putih minimal delapan gelas setiap hari\n{BODY3}"
+    )
+    paragraphs = [" ".join(p) for p in clean_document(raw).paragraphs]
+    assert paragraphs == [
+        BODY, "Program itu meliputi:", "- Makan bergizi gratis bagi siswa sekolah dasar",
+        "- Pemeriksaan kesehatan gratis untuk seluruh warga",
+        "- Pembangunan tiga juta rumah bagi masyarakat berpenghasilan rendah", BODY2,
+        "1. Rutin minum air putih minimal delapan gelas setiap hari", BODY3,
+    ]
+
+
+def test_html_tables_lists_and_superscripts_keep_their_structure() -> None:
+    raw = (
+        f"<p>{BODY}</p><table><tr><th>Kota</th><th>Harga</th></tr>"
+        "<tr><td>Jakarta</td><td>65.000</td></tr></table>"
+        "<p>Luasnya 20.000 m<sup>2</sup> di tepi sungai.</p>"
+        "<p><strong>Baca Juga:</strong></p><ul><li><a href='/1'>Wali Kota Resmikan Jembatan</a>"
+        "</li><li><a href='/2'>Kota Raih Adipura Kencana</a></li></ul>"
+        f"<p>{BODY2}</p>"
+    )
+    cleaned = clean_document(raw)
+    assert [" ".join(p) for p in cleaned.paragraphs] == [
+        BODY, "Kota Harga", "Jakarta 65.000", "Luasnya 20.000 m\u00b2 di tepi sungai.", BODY2
+    ]
+    links = [r["text"] for r in cleaned.removed if r["kind"] == "link"]
+    assert links == ["Baca Juga:", "- Wali Kota Resmikan Jembatan", "- Kota Raih Adipura Kencana"]
+
+
+def test_read_labels_without_juga_cut_only_the_headline() -> None:
+    raw = (
+        f"{BODY} Baca: Catat! Ini Jadwal Ganjil Genap di Tol Selama Libur Waisak Dirjen "
+        "Perhubungan Darat Hendro Sugiatno mengatakan kebijakan ini untuk mengurai kepadatan."
+    )
+    cleaned = clean_document(raw)
+    assert cleaned.paragraphs == [[
+        BODY, "Dirjen Perhubungan Darat Hendro Sugiatno mengatakan kebijakan ini untuk mengurai "
+        "kepadatan.",
+    ]]
+    bracketed = clean_document(f"{BODY} (Baca: Belasan wisatawan Jerman ke Danau Kelimutu) {BODY2}")
+    assert bracketed.paragraphs == [[BODY, BODY2]]
+
+
+def test_every_headline_listed_under_a_read_also_label_is_a_link() -> None:
+    raw = f"{BODY}\n\nBaca juga:\nKPK Tahan Bupati Usai OTT\nBupati Diduga Terima Rp 4,7 Miliar\n\n"
+    raw += f"Subjudul Laporan Ini\n{BODY2}"
+    cleaned = clean_document(raw)
+    assert [r["text"] for r in cleaned.removed] == [
+        "Baca juga:", "KPK Tahan Bupati Usai OTT", "Bupati Diduga Terima Rp 4,7 Miliar"
+    ]
+    assert cleaned.paragraphs == [[BODY], ["Subjudul Laporan Ini"], [BODY2]]
