@@ -203,24 +203,34 @@ def length_budget(
     return count, None
 
 
+def _fragment(key: tuple[str, ...]) -> bool:
+    """A sentence of fewer than two words with letters (`01.15 WITA`, `1. 2.500`)."""
+    return sum(token[:1].isalpha() or token[-1:].isalpha() for token in key) < 2
+
+
 def select(
     doc: Document, ranking: Ranking, max_sentences: int, max_words: int | None = None
 ) -> list[tuple[int, float]]:
     """Take ranked sentences until the budget is spent; no empty or duplicate sentence.
 
-    A word budget (`Document.word_counts`) is never exceeded: a sentence that does not fit is
-    skipped and later, shorter ones may still be taken. Only when no sentence fits at all is the
-    best one returned alone, over the budget. Returns (index, score) pairs in document order.
+    Fragments (`_fragment`: the bare time stamps of a live report) come only after every other
+    sentence. A word budget (`Document.word_counts`) is never exceeded: a sentence that does not
+    fit is skipped and later, shorter ones may still be taken. Only when no sentence fits at all
+    is the best one returned alone, over the budget. Returns (index, score) pairs in document
+    order.
     """
     chosen: list[tuple[int, float]] = []
     seen: set[tuple[str, ...]] = set()
     used_words = 0
     first: tuple[int, float] | None = None  # the best non-empty sentence
-    for index, score in ranking:
+    ranked = [(i, score) for i, score in ranking if doc.keys[i]]
+    whole = [item for item in ranked if not _fragment(doc.keys[item[0]])]
+    fragments = [item for item in ranked if _fragment(doc.keys[item[0]])]
+    for index, score in whole + fragments:
         if len(chosen) >= max_sentences:
             break
         key = doc.keys[index]
-        if not key or key in seen:
+        if key in seen:
             continue
         if first is None:
             first = (index, score)

@@ -302,3 +302,17 @@ def test_warm_stems_fills_the_cache_and_changes_no_result() -> None:
     assert language.warm_stems([text], workers=2) == 5  # the lowercase content words
     assert language._STEMS["menanam"] == "tanam" and "Karawang" not in language._STEMS
     assert language.terms(text, stemmed=True) == expected
+
+
+def test_bare_time_stamps_of_a_live_report_come_after_every_sentence() -> None:
+    live = [
+        ["Gunung Ruang kembali erupsi pada Selasa dini hari."],
+        ["01.15 WITA"],
+        ["Kolom abu setinggi dua kilometer teramati dari pos pengamatan."],
+        ["02.30 WITA"],
+        ["Warga di radius enam kilometer diminta mengungsi."],
+    ]
+    out = summarize_record(record(live), method="lead", sentences=3)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [0, 2, 4]
+    out = summarize_record(record(live), method="lead", sentences=4)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [0, 1, 2, 4]
