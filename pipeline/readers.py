@@ -177,11 +177,33 @@ def _fallback_decode(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
 
 
+def _get(obj: dict[str, Any], name: str) -> Any:
+    """`obj[name]`, else the value of a key that differs only in case or spaces (`Judul`)."""
+    if name in obj:
+        return obj[name]
+    wanted = name.strip().casefold()
+    return next((v for k, v in obj.items() if str(k).strip().casefold() == wanted), None)
+
+
+def _has_column(columns: Iterable[str], name: str) -> bool:
+    wanted = name.strip().casefold()
+    return any(str(c).strip().casefold() == wanted for c in columns)
+
+
 def _first(obj: dict[str, Any], names: Iterable[str]) -> Any:
+    """The first non-empty value among the fields `names` (matched as `_get` does)."""
     for name in names:
-        value = obj.get(name)
+        value = _get(obj, name)
         if value not in (None, ""):
             return value
+    return None
+
+
+def _first_name(obj: dict[str, Any], names: Iterable[str]) -> str | None:
+    """The name of the field `_first` reads."""
+    for name in names:
+        if _get(obj, name) not in (None, ""):
+            return name
     return None
 
 
@@ -211,12 +233,18 @@ def _document(
 
     if indosum.is_indosum(obj):
         return _indosum_document(obj, source, defer=defer)
-    text = obj.get(text_column) if text_column else _first(obj, TEXT_FIELDS)
+    text = _get(obj, text_column) if text_column else _first(obj, TEXT_FIELDS)
+    if isinstance(text, list) and text and all(isinstance(p, str) for p in text):
+        text = "\n\n".join(text)  # a list of paragraphs, as many scrapers write them
+    if text not in (None, "") and not isinstance(text, str):
+        field = text_column or _first_name(obj, TEXT_FIELDS)
+        kind = "a number" if _scalar(text) else f"a JSON {type(text).__name__}"
+        return ReadError(source, f"field '{field}' is {kind}, not text")
     if not isinstance(text, str) or not text.strip():
         wanted = text_column or "/".join(TEXT_FIELDS)
         return ReadError(source, f"no text (expected a non-empty '{wanted}' field)")
-    label = obj.get(label_column) if label_column else _first(obj, LABEL_FIELDS)
-    record_id = obj.get("id")
+    label = _get(obj, label_column) if label_column else _first(obj, LABEL_FIELDS)
+    record_id = _get(obj, "id")
     for name, value in (("id", record_id), ("label", label)):
         if value is not None and not _scalar(value):
             return ReadError(source, f"'{name}' must be a string or a number, got {value!r:.40}")
@@ -458,12 +486,12 @@ def _read_csv(
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     columns = [c for c in (reader.fieldnames or []) if c]
     wanted = [text_column] if text_column else list(TEXT_FIELDS)
-    if not any(c in columns for c in wanted):
+    if not any(_has_column(columns, c) for c in wanted):
         raise BeritaError(
             f"{source}: no text column (looked for {', '.join(wanted)}; "
             f"found {', '.join(columns) or 'none'}); name it with --text-column"
         )
-    if label_column and label_column not in columns:
+    if label_column and not _has_column(columns, label_column):
         found = ", ".join(columns)
         raise BeritaError(f"{source}: no label column '{label_column}' (found {found})")
     base = _rel_id(path, root)

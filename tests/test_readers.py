@@ -297,3 +297,29 @@ def test_lines_that_are_not_clean_utf8_are_decoded_and_flagged(tmp_path: Path) -
     assert "\u201cKopi\u201d" in docs[1]["text"]
     assert docs[1]["warnings"] == ["invalid UTF-8 bytes replaced by U+FFFD"]
 
+
+
+def test_field_names_match_whatever_their_case(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text(
+        'Judul;Isi;Kategori\n"Harga Emas Naik";"Harga emas naik hari ini.";ekonomi\n'
+    )
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"ID": "b1", "Title": "Timnas Lolos", "Content": "Timnas lolos ke final.",
+                    "Category": "olahraga"}) + "\n"
+    )
+    items = docs(tmp_path)
+    assert [(d["title"], d["label"], d["text"]) for d in items] == [
+        ("Harga Emas Naik", "ekonomi", "Harga emas naik hari ini."),
+        ("Timnas Lolos", "olahraga", "Timnas lolos ke final."),
+    ]
+    assert items[1]["id"] == "b1"
+
+
+def test_text_given_as_a_list_of_paragraphs_is_joined_and_a_number_is_an_error(
+    tmp_path: Path,
+) -> None:
+    rows = [{"id": "p", "text": ["Paragraf satu.", "Paragraf dua."]}, {"id": "n", "text": 12345}]
+    (tmp_path / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    paragraphs, number = docs(tmp_path)
+    assert paragraphs["text"] == "Paragraf satu.\n\nParagraf dua."
+    assert isinstance(number, ReadError) and "field 'text' is a number, not text" in number.message
