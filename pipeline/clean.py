@@ -1093,6 +1093,12 @@ def _heading_like(line: str) -> bool:
         return True
     alpha = [w for w in words if w[:1].isalpha()]
     capitalized = sum(w[0].isupper() for w in alpha)
+    # A lowercase content word (`dihadiri`, `meminta`) makes prose, not Title Case; a dated
+    # line (`Rabu, 10 April 2024 pukul 21.00 WIB`) still heads a chronology.
+    if not any(c.isdigit() for c in line) and any(
+        w[0].islower() and w.lower() not in _CONNECTORS for w in alpha
+    ):
+        return False
     return len(words) <= 20 and bool(alpha) and capitalized / len(alpha) >= 0.6
 
 

@@ -1031,3 +1031,18 @@ def test_every_headline_listed_under_a_read_also_label_is_a_link() -> None:
         "Baca juga:", "KPK Tahan Bupati Usai OTT", "Bupati Diduga Terima Rp 4,7 Miliar"
     ]
     assert cleaned.paragraphs == [[BODY], ["Subjudul Laporan Ini"], [BODY2]]
+
+
+def test_a_sentence_broken_before_a_name_is_rejoined() -> None:
+    raw = (
+        "Rapat terbatas di Istana Negara dihadiri Menteri Koordinator Bidang Perekonomian\n"
+        "Airlangga Hartarto dan sejumlah menteri lainnya.\n\n"
+        "Keputusan itu diumumkan oleh Sekretaris Kabinet Pramono Anung di Kantor Presiden\n"
+        "Senin sore."
+    )
+    assert [" ".join(p) for p in clean_document(raw).paragraphs] == [
+        "Rapat terbatas di Istana Negara dihadiri Menteri Koordinator Bidang Perekonomian "
+        "Airlangga Hartarto dan sejumlah menteri lainnya.",
+        "Keputusan itu diumumkan oleh Sekretaris Kabinet Pramono Anung di Kantor Presiden "
+        "Senin sore.",
+    ]
