@@ -43,6 +43,8 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
         "moh", "moch", "muh", "mhd", "abd", "bp", "pdt", "mgr", "tgk",
         # addresses, administrative areas, numbers and money
         "blk", "gg", "jl", "jln", "kab", "kec", "kel", "no", "prov", "rep", "rp", "pkl",
+        # `u.p. Kepala Bagian` (for the attention of), `QS. Al-Baqarah`, `Gub. DKI`
+        "u.p", "qs", "gub",
     }
 )  # fmt: skip
 
@@ -57,7 +59,7 @@ ABBREVIATIONS: frozenset[str] = PREFIX_ABBREVIATIONS | frozenset(
         # `Bpk.` (Bapak) is also `BPK.` (the audit board) at the end of a sentence
         "bpk", "bros",
         # common short forms
-        "a.l", "a.n", "d.a", "hlm", "s.d", "sbg", "tgl", "thn", "tsb", "u.p", "ybs", "yg",
+        "a.l", "a.n", "d.a", "hlm", "s.d", "sbg", "tgl", "thn", "th", "tsb", "ybs", "yg",
         "pk", "vol", "vs", "inc", "ltd", "co", "corp", "tbk", "u.s", "a.s", "e.g", "i.e",
     }
 )  # fmt: skip

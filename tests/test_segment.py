@@ -395,3 +395,15 @@ def test_punkt_loads_nltk_without_its_optional_imports_and_leaves_them_importabl
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout.split()
     assert out == ["False", "False", "True"]
+
+
+def test_more_prefix_abbreviations_keep_their_sentence() -> None:
+    for text in (
+        "Surat ditujukan kepada u.p. Kepala Bagian Humas di kantor itu.",
+        "Ia membaca QS. Al-Baqarah ayat 183 setiap pagi.",
+        "Aturan itu ditetapkan dengan Pergub No. 90 Th. 2021 tentang parkir.",
+    ):
+        assert split_sentences(text) == [text]
+    assert split_sentences("Ia datang. Gub. DKI menandatanganinya.") == [
+        "Ia datang.", "Gub. DKI menandatanganinya."
+    ]
