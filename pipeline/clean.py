@@ -1225,6 +1225,17 @@ _CAPTION_AFTER_SENTENCE_RE = re.compile(
 )
 
 
+_MEDIA_LABEL_RE = re.compile(r"^(?:FOTO|Foto|VIDEO|Video|INFOGRAFIS|Infografis)\s*:\s*(.+)$")
+
+
+def _media_headline(line: str) -> bool:
+    """A photo or video story's headline (`FOTO: Suasana Arus Balik di Merak`), not a credit."""
+    match = _MEDIA_LABEL_RE.match(line.strip())
+    if not match or "/" in line or ends_sentence(line):
+        return False
+    return _headline_case(_words(match.group(1)))
+
+
 def _is_title(line: str, next_line: str | None, blank_after: bool) -> bool:
     words = _words(line)
     if not words or len(words) > 20 or next_line is None:
@@ -1410,12 +1421,16 @@ def clean_document(
     after_label = False  # under a bare `Baca juga:` (its headlines run to a blank line)
     listed = False  # a headline under the label was seen
     header = True  # no line of the body seen yet
-    for number, line in enumerate(text.split("\n")):
+    text_lines = text.split("\n")
+    first_line = next((i for i, line in enumerate(text_lines) if line.strip()), -1)
+    for number, line in enumerate(text_lines):
         if not line:
             units.append(None)
             after_label = after_label and not listed
             continue
         kind = classify_line(line, header=header)
+        if kind and detect_title and number == first_line and _media_headline(line):
+            kind = None  # `FOTO: Suasana Arus Balik di Pelabuhan Merak` heads a photo story
         headline = not kind and after_label and _headline_like(line)
         if headline:
             kind = "link"  # a headline listed under a `Baca juga:` label above
