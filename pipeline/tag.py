@@ -31,7 +31,7 @@ from pipeline.language import (
     stem,
     stop_words,
 )
-from pipeline.segment import SPEECH_VERBS
+from pipeline.segment import PREFIX_ABBREVIATIONS, SPEECH_VERBS
 
 # Words, plus sentence-ending punctuation (to know when a capital starts a sentence).
 _TOKEN_RE = re.compile(WORD_PATTERN + r"|[.!?]")
@@ -162,7 +162,12 @@ KEYWORD_STOP_WORDS: frozenset[str] = frozenset(
     viii ix xi xii dilansir melansir dikutip mengutip menurut mengatakan menjelaskan
     mengungkapkan menuturkan menambahkan menyebutkan menegaskan melakukan mengalami mampu
     dirinya""".split()
-) | SPEECH_VERBS
+) | SPEECH_VERBS | PREFIX_ABBREVIATIONS  # (titles such as `Dr`, `Prof`, `H`: never a keyword)
+# Web and mail addresses: their pieces (`bps`, `go`, `id`) are not keywords.
+_ADDRESS_RE = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|co|go|ac|or|"
+    r"io|tv)(?:\.[a-z]{2})?(?:/\S*)?"
+)
 
 
 def surface_counts(units: Sequence[tuple[str, str, bool]]) -> dict[str, Counter[str]]:
@@ -204,7 +209,7 @@ def _surface_units(text: str) -> tuple[list[tuple[str, str, bool]], set[str]]:
     """`KEYWORD_ANALYZER.units` with a sentence-initial capital dropped where the document also
     writes the word in lowercase (`Harga` at a sentence start is `harga`); and the capitalized
     forms that only ever start a sentence, which may be names or words (see `_shown`)."""
-    units = list(_word_units(text))
+    units = list(_word_units(_ADDRESS_RE.sub(" ", text) if "." in text else text))
     lowercase = {surface for surface, key, _, _ in units if key and surface[:1].islower()}
     named = {surface for surface, key, _, protected in units if key and protected}
     doubtful: set[str] = set()

@@ -504,3 +504,14 @@ def test_english_stop_words_are_not_keywords_of_an_english_document() -> None:
     assert {"minister", "state"} <= english
     assert not english & {"be", "it", "would", "will", "who", "by"}
     assert "be" in {k["term"] for k in keywords(text, {}, 5.0, limit=20)}  # only when English
+
+
+def test_web_addresses_and_titles_give_no_keywords() -> None:
+    text = (
+        "Data lengkap dapat diakses di laman bps.go.id/publikasi dan https://www.bps.go.id/x. "
+        "Dr Andi Wijaya dari BPS mengatakan data inflasi naik. Hubungi humas@bps.go.id. "
+        "Dr Andi Wijaya menambahkan inflasi pangan tinggi."
+    )
+    terms = {k["term"].lower() for k in keywords(text, {}, 5.0, limit=30)}
+    assert {"data", "inflasi", "andi wijaya"} <= terms
+    assert not terms & {"go", "id", "www", "https", "humas", "dr", "publikasi"}
