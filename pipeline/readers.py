@@ -399,7 +399,8 @@ def _line_document(
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        return ReadError(where, f"malformed JSON line ({exc.msg} at column {exc.colno})")
+        # (`pos`, not `colno`: the line's own newline would make an error at its end column 1)
+        return ReadError(where, f"malformed JSON line ({exc.msg} at column {exc.pos + 1})")
     except RecursionError:
         return ReadError(where, "JSON nested too deeply")
     if not isinstance(obj, dict):

@@ -323,3 +323,10 @@ def test_text_given_as_a_list_of_paragraphs_is_joined_and_a_number_is_an_error(
     paragraphs, number = docs(tmp_path)
     assert paragraphs["text"] == "Paragraf satu.\n\nParagraf dua."
     assert isinstance(number, ReadError) and "field 'text' is a number, not text" in number.message
+
+
+def test_a_malformed_json_line_names_the_column_where_it_breaks(tmp_path: Path) -> None:
+    (tmp_path / "x.jsonl").write_text('{"text": "Jakarta - Pertama."}\n{"text": "Kedua", \n')
+    good, bad = docs(tmp_path)
+    assert isinstance(bad, ReadError) and bad.source.endswith("x.jsonl:2")
+    assert "at column 20" in bad.message
