@@ -1481,6 +1481,8 @@ def clean_document(
         warnings.append("empty after cleaning")
     elif lang not in {"id", UNDETERMINED}:
         warnings.append(f"not Indonesian (detected: {lang})")
+    if lost := clean_text.count("\ufffd"):
+        warnings.append(f"{lost} character(s) lost in the input's encoding (shown as \ufffd)")
     removed.sort(key=lambda item: item[0])
     return Cleaned(
         text=clean_text,

@@ -1055,3 +1055,9 @@ def test_a_photo_or_video_story_headline_is_the_title_but_a_photo_credit_is_not(
     credit = clean_document(f"Foto: Budi/KotaKita\n\n{BODY}", detect_title=True)
     assert credit.title is None
     assert credit.removed == [{"kind": "caption", "text": "Foto: Budi/KotaKita"}]
+
+
+def test_characters_lost_to_the_encoding_are_warned_about() -> None:
+    cleaned = clean_document("Harga emas tembus\ufffd Rp 16.000 per gram hari ini di Jakarta.")
+    assert "1 character(s) lost in the input's encoding (shown as \ufffd)" in cleaned.warnings
+    assert clean_document(BODY).warnings == []
