@@ -347,7 +347,9 @@ def ends_sentence(line: str) -> bool:
 _OUTLET_NAMES = (
     r"CNN\s+Indonesia|CNBC\s+Indonesia|Kompas(?:\.com|\.id|\s+TV)?|Liputan6(?:\.com)?|"
     r"ANTARA(?:\s*News)?|Antaranews|AntaraKL|TEMPO(?:\.CO)?|Bisnis(?:\.com)?|detik\w*|"
-    r"IDN\s+Times|Suara(?:\.com)?|VIVA(?:\.co\.id|news|\s+(?:Bola|Showbiz|Otomotif|Sport|Tekno|Digital|Bisnis|Lifestyle|Militer|Edukasi|Politik|Metro|Dunia|Trending|Jabar|Jatim|Bali|Jogja))?|JawaPos(?:\.com)?|Jawa\s+Pos|"
+    r"IDN\s+Times|Suara(?:\.com)?|JawaPos(?:\.com)?|Jawa\s+Pos|"
+    r"VIVA(?:\.co\.id|news|\s+(?:Bola|Showbiz|Otomotif|Sport|Tekno|Digital|Bisnis|Lifestyle|"
+    r"Militer|Edukasi|Politik|Metro|Dunia|Trending|Jabar|Jatim|Bali|Jogja))?|"
     r"INDOSPORT(?:\.com)?|Goal(?:\.com)?|JUARA(?:\.net)?|kumparan|Merdeka(?:\.com)?|Okezone|"
     r"Sindonews|Tribun\w*|Republika|Pos\s*Kota|Rimanews|BolaSport(?:\.com)?|Bola(?:\.com|\.net)?|"
     r"Media\s+Indonesia|Beritasatu|Katadata|Tirto(?:\.id)?|Kontan|Medcom|Metro\s*TV|iNews|"
@@ -713,6 +715,8 @@ def _names_credit(line: str) -> bool:
         if len(words) > 6 or len(lower) > 1:
             return False
     return True
+
+
 _COPYRIGHT_RE = re.compile(
     r"^(?:copyright\b|©|\(c\)\s*\d{4}|hak\s+cipta\s+dilindungi)|all rights reserved|"
     r"hak\s+cipta\s+dilindungi\s+undang",
