@@ -475,9 +475,13 @@ _VERBISH_RE = re.compile(
 )
 
 
-# A quotation with its speech tag, or a third sentence: a paragraph of a report, not a caption.
+# A quotation with its speech tag, reported speech, a report's sentence opener, or a third
+# sentence: a paragraph of a report, not a caption.
 _SPEECH_RE = re.compile(
     r"[,.!?][\"\u201d]\s+(?:kata|ujar|ucap|tutur|jelas|imbuh|ungkap|terang|tegas|sebut)"
+    r"|\b(?:mengatakan|menambahkan|menjelaskan|menuturkan|mengungkapkan|menegaskan|menyebutkan|"
+    r"kata(?:nya)?|ujar(?:nya)?|ungkapnya|jelasnya|tambahnya)\b"
+    r"|^(?:Ia|Dia|Mereka|Menurut|Namun|Sementara|Selain|Sebelumnya|Kemudian)\b"
     r"|[.!?][\"\u201d]?\s+[A-Z\"\u201c].*[.!?][\"\u201d]?\s+[A-Z\"\u201c]"
 )
 
@@ -487,7 +491,10 @@ def _reported(text: str) -> bool:
     return bool(_SPEECH_RE.search(text))
 
 
-def _is_caption(line: str) -> bool:
+def _is_caption(line: str, closing_credit: bool = True) -> bool:
+    """Whether `line` is a photo caption; with `closing_credit` False, a line that would be one
+    only by the outlet credit closing it (`... (Tribunnews.com/Nama)`) is not: at an article's
+    end that is the reporter's credit."""
     words = line.split()
     if len(words) > 60:
         return False
@@ -497,7 +504,7 @@ def _is_caption(line: str) -> bool:
         return True
     tail = line[-200:]  # the credit rules are end-anchored; a credit is never this long
     if "/" in tail:  # (every credit rule below but the last needs one)
-        credit = _END_CREDIT_RE.search(tail) if len(words) <= 50 else None
+        credit = _END_CREDIT_RE.search(tail) if closing_credit and len(words) <= 50 else None
         if credit and not _reported(tail[: credit.start()]):
             return True
         if not ends_sentence(line) and _SLASH_CREDIT_RE.search(tail):
@@ -779,8 +786,12 @@ def classify_line(
     at_end: bool = False,
     header: bool = True,
     footers: frozenset[str] = frozenset(),
+    closing_credit: bool = True,
 ) -> str | None:
     """The boilerplate kind of a whole line or paragraph, or None for real content.
+
+    A line made a caption only by the outlet credit closing it is not one `at_end` or without
+    `closing_credit` (see `_is_caption`).
 
     `at_end` enables the rules that only hold in an article's trailing lines (`Sumber: ...`,
     a site describing itself, and the corpus-level `footers`, given as `footer_key`s).
@@ -791,7 +802,7 @@ def classify_line(
     if not line:
         return None
     n_words = len(line.split())
-    if _is_caption(line):
+    if _is_caption(line, closing_credit=closing_credit and not at_end):
         return "caption"
     if header and not at_end and n_words <= 30 and _CAPTION_AFTER_SENTENCE_RE.search(line):
         return "caption"  # above the body: `Suasana pasar. (iStockphoto/Nama)`
@@ -890,8 +901,8 @@ _END_REPORTER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "credit",
         re.compile(
-            rf"{_AFTER_SENTENCE}\s*\(\s*(?:{_OUTLET}|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*/\s*"
-            rf"{_CREDIT_NAME}\s*\)\s*$"
+            rf"{_AFTER_SENTENCE}\s*\(\s*(?:(?:{_OUTLET}|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*/\s*"
+            rf"{_CREDIT_NAME}|{_DOMAIN}\s*/\s*[\w.'-]+(?:\s+[\w.'-]+){{0,3}})\s*\)\s*\.?\s*$"
         ),
     ),
     (
@@ -939,11 +950,17 @@ def strip_trailing_boilerplate(
     """Remove boilerplate glued after a paragraph's last sentence (`kata dia. (ant/mdk)`).
 
     With `at_end` (the article's last paragraph), lowercase desk initials are removed even
-    after a line that is not a sentence (`Lyon 0-1 Juventus (kid)`). Returns the text and the
-    (kind, removed text) pairs, in document order.
+    after a line that is not a sentence (`Lyon 0-1 Juventus (kid)`), and so is a reporter's
+    credit (`(Tribunnews.com/Nama)`), also closing a paragraph of reported speech elsewhere.
+    Returns the text and the (kind, removed text) pairs, in document order.
     """
     found: list[tuple[str, str]] = []
-    rules = _TRAILING_RES + (_END_INITIALS, *_END_REPORTER_RES) if at_end else _TRAILING_RES
+    if at_end:
+        rules = (*_TRAILING_RES, _END_INITIALS, *_END_REPORTER_RES)
+    elif "(" in text[-80:] and _reported(text):  # a report's paragraph, not a photo caption
+        rules = (*_TRAILING_RES, *_END_REPORTER_RES)
+    else:
+        rules = _TRAILING_RES
     changed = True
     while changed and text:
         changed = False
@@ -1425,6 +1442,7 @@ def clean_document(
     after_label = False  # under a bare `Baca juga:` (its headlines run to a blank line)
     listed = False  # a headline under the label was seen
     header = True  # no line of the body seen yet
+    deferred: list[int] = []  # units that are captions unless they end the article
     text_lines = text.split("\n")
     first_line = next((i for i, line in enumerate(text_lines) if line.strip()), -1)
     for number, line in enumerate(text_lines):
@@ -1433,6 +1451,9 @@ def clean_document(
             after_label = after_label and not listed
             continue
         kind = classify_line(line, header=header)
+        if kind == "caption" and not classify_line(line, header=header, closing_credit=False):
+            kind = None  # decided below: the article's last line ends with its reporter's credit
+            deferred.append(len(units))
         if kind and detect_title and number == first_line and _media_headline(line):
             kind = None  # `FOTO: Suasana Arus Balik di Pelabuhan Merak` heads a photo story
         headline = not kind and after_label and _headline_like(line)
@@ -1445,16 +1466,30 @@ def clean_document(
         else:
             units.append((number, line))
             header = header and not _body_like(line)
-    # ... and the trailing lines, where end-only rules and learned footers apply
+    # ... and the trailing lines, where end-only rules and learned footers apply. Learned footers
+    # never take half of an article: lines shared by briefs that copy one story are its body.
+    words = sum(len(unit[1].split()) for unit in units if unit is not None)
+    learned = 0
     for position in range(len(units) - 1, -1, -1):
         unit = units[position]
         if unit is None:
             continue
         kind = classify_line(unit[1], at_end=True, footers=footers)
+        if kind == "footer" and footers and not classify_line(unit[1], at_end=True):
+            learned += len(unit[1].split())
+            if learned * 2 > words:
+                footers = frozenset()  # (for the paragraphs below too)
+                kind = None
         if not kind:
             break
         removed.append(((unit[0], 0), kind, unit[1]))
         units[position] = None
+    last = max((i for i, unit in enumerate(units) if unit is not None), default=-1)
+    for position in deferred:
+        unit = units[position]
+        if position != last and unit is not None:
+            removed.append(((unit[0], 0), "caption", unit[1]))
+            units[position] = None
 
     # 7. title
     title = None

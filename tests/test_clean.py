@@ -1061,3 +1061,34 @@ def test_characters_lost_to_the_encoding_are_warned_about() -> None:
     cleaned = clean_document("Harga emas tembus\ufffd Rp 16.000 per gram hari ini di Jakarta.")
     assert "1 character(s) lost in the input's encoding (shown as \ufffd)" in cleaned.warnings
     assert clean_document(BODY).warnings == []
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Tribunnews.com/Reza Deni)", "(Tribunnews.com/Reza Deni).",
+        "( tribunjogja.com / Nama Orang )", "(tribunnews.com/reza)", "(ANTARA/Ahmad)",
+    ],
+)
+def test_a_plain_last_paragraph_keeps_its_text_and_loses_its_credit(credit: str) -> None:
+    last = "Ia menambahkan, warga diminta tetap tenang dan mengikuti arahan petugas."
+    cleaned = clean_document(f"{BODY}\n\n{last} {credit}")
+    assert cleaned.paragraphs == [[BODY], [last]]
+    assert cleaned.removed == [{"kind": "credit", "text": credit.strip()}]
+
+
+def test_a_reported_paragraph_inside_the_article_keeps_its_text_too() -> None:
+    said = "Ia menambahkan, warga diminta tetap tenang."
+    cleaned = clean_document(f"{BODY}\n\n{said} (Kompas.com/Dian Ihsan)\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [said], [BODY2]]
+    caption = "Presiden menyapa warga di Pasar Senen, Kamis (6/6/2024). (ANTARA/Nama Orang)"
+    assert clean_document(f"{BODY}\n\n{caption}\n\n{BODY2}").paragraphs == [[BODY], [BODY2]]
+
+
+def test_learned_footers_never_take_half_of_an_article() -> None:
+    shared = "Warga diimbau tetap tenang dan tidak terpancing isu yang beredar di media sosial."
+    footers = frozenset({footer_key(shared)})
+    brief = clean_document(f"Gempa kecil mengguncang kota.\n\n{shared}", footers=footers)
+    assert brief.paragraphs == [["Gempa kecil mengguncang kota."], [shared]]
+    long = clean_document(f"{BODY} {BODY2} {BODY3}\n\n{shared}", footers=footers)
+    assert long.removed == [{"kind": "footer", "text": shared}]
