@@ -347,7 +347,9 @@ CANDIDATES: tuple[dict[str, Any], ...] = (
 # (all labels when fewer than two have that many): a label with a handful of documents has one
 # or two per CV fold, and its per-fold F1 (0, 0.5 or 1) would drown the differences that matter.
 FREQUENT_MIN = 50
-# Models whose scores are calibrated out of fold (they need at least 2 calibration folds).
+# Models whose scores are calibrated out of fold (they need at least 2 calibration folds, and
+# `MIN_CALIBRATED` documents of every label).
+MIN_CALIBRATED = 10
 CALIBRATED_MODELS = frozenset({"linear-svc", "nb-svm"})
 
 
@@ -568,11 +570,13 @@ def train_model(
     started = time.perf_counter()
     data = training_set(records, merge)
     cv_folds, calibration_folds = cv_plan(data.labels, folds)
-    usable = [
-        dict(c) for c in candidates if c["model"] not in CALIBRATED_MODELS or calibration_folds >= 2
-    ]
-    if not usable:
-        raise LabelError("too few documents per label to calibrate any candidate model")
+    # A sigmoid fitted on the out-of-fold scores of a few documents per label can come out
+    # reversed (measured: 3 documents per label scored every training document as the other
+    # label, at 0.70); below `MIN_CALIBRATED` per label only self-calibrated models compete.
+    calibrate = calibration_folds >= 2 and min(Counter(data.labels).values()) >= MIN_CALIBRATED
+    usable = [dict(c) for c in candidates if c["model"] not in CALIBRATED_MODELS or calibrate]
+    if not usable:  # (the candidates asked for all need calibrating)
+        usable = [{"model": "logistic-regression", "C": 30.0, "class_weight": "balanced"}]
     min_df = min_df_for(len(data.texts))
     grid = [
         {"clf": [build_classifier(**c, calibration_folds=max(2, calibration_folds))]}
