@@ -203,9 +203,17 @@ def length_budget(
     return count, None
 
 
+# Words of a time stamp: `Diperbarui 23:15 WIT`, `Pukul 14.30 WIB.`, `Update: 05.30 WITA`.
+_CLOCK_WORDS = frozenset(
+    "pukul jam wib wita wit gmt utc update updated diperbarui pembaruan terkini".split()
+)
+
+
 def _fragment(key: tuple[str, ...]) -> bool:
-    """A sentence of fewer than two words with letters (`01.15 WITA`, `1. 2.500`)."""
-    return sum(token[:1].isalpha() or token[-1:].isalpha() for token in key) < 2
+    """A sentence of fewer than two words with letters, clock words aside (`01.15 WITA`,
+    `Diperbarui 23:15 WIT`, `1. 2.500`)."""
+    words = [t for t in key if (t[:1].isalpha() or t[-1:].isalpha()) and t not in _CLOCK_WORDS]
+    return len(words) < 2
 
 
 def select(
@@ -213,19 +221,21 @@ def select(
 ) -> list[tuple[int, float]]:
     """Take ranked sentences until the budget is spent; no empty or duplicate sentence.
 
-    Fragments (`_fragment`: the bare time stamps of a live report) come only after every other
-    sentence. A word budget (`Document.word_counts`) is never exceeded: a sentence that does not
-    fit is skipped and later, shorter ones may still be taken. Only when no sentence fits at all
-    is the best one returned alone, over the budget. Returns (index, score) pairs in document
-    order.
+    Fragments (`_fragment`: the bare time stamps of a live report) and sentences that introduce
+    a list (ending in `:`) come only after every other sentence. A word budget
+    (`Document.word_counts`) is never exceeded: a sentence that does not fit is skipped and
+    later, shorter ones may still be taken. Only when no sentence fits at all is the best one
+    returned alone, over the budget. Returns (index, score) pairs in document order.
     """
     chosen: list[tuple[int, float]] = []
     seen: set[tuple[str, ...]] = set()
     used_words = 0
     first: tuple[int, float] | None = None  # the best non-empty sentence
     ranked = [(i, score) for i, score in ranking if doc.keys[i]]
-    whole = [item for item in ranked if not _fragment(doc.keys[item[0]])]
-    fragments = [item for item in ranked if _fragment(doc.keys[item[0]])]
+    # (a sentence introducing a list, `Berikut langkah-langkahnya:`, says little by itself)
+    late = {i for i, _ in ranked if _fragment(doc.keys[i]) or doc.sentences[i].endswith(":")}
+    whole = [item for item in ranked if item[0] not in late]
+    fragments = [item for item in ranked if item[0] in late]
     for index, score in whole + fragments:
         if len(chosen) >= max_sentences:
             break

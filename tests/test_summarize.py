@@ -307,12 +307,23 @@ def test_warm_stems_fills_the_cache_and_changes_no_result() -> None:
 def test_bare_time_stamps_of_a_live_report_come_after_every_sentence() -> None:
     live = [
         ["Gunung Ruang kembali erupsi pada Selasa dini hari."],
-        ["01.15 WITA"],
+        ["Diperbarui 01.15 WITA"],
         ["Kolom abu setinggi dua kilometer teramati dari pos pengamatan."],
-        ["02.30 WITA"],
+        ["Pukul 02.30 WITA."],
         ["Warga di radius enam kilometer diminta mengungsi."],
     ]
     out = summarize_record(record(live), method="lead", sentences=3)
     assert [s["index"] for s in out["summary"]["sentences"]] == [0, 2, 4]
     out = summarize_record(record(live), method="lead", sentences=4)
     assert [s["index"] for s in out["summary"]["sentences"]] == [0, 1, 2, 4]
+
+
+def test_a_sentence_introducing_a_list_comes_after_the_others() -> None:
+    doc = [
+        ["Pemerintah meluncurkan kartu identitas digital bagi semua warga."],
+        ["Berikut langkah-langkah mengaktifkannya:"],
+        ["Pengguna kartu digital baru mencapai enam juta orang."],
+        ["Targetnya lima puluh juta pengguna tahun depan."],
+    ]
+    out = summarize_record(record(doc), method="lead", sentences=3)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [0, 2, 3]
