@@ -1144,7 +1144,8 @@ def _continues(line: str, nxt: str) -> bool:
         return True
     if final.lower() in _CONNECTORS and not (final[:1].isupper() and _headline_case(_words(line))):
         return True  # (a Title Case heading may end in a capitalized `Ini`)
-    return not _heading_like(line) and not _heading_like(nxt)
+    # An unfinished line of prose goes on, also into a name (`... Gubernur BI` + `Perry Warjiyo.`)
+    return not _heading_like(line)
 
 
 _HYPHEN_BREAK_RE = re.compile(r"([^\W\d_]+)-$")

@@ -1092,3 +1092,16 @@ def test_learned_footers_never_take_half_of_an_article() -> None:
     assert brief.paragraphs == [["Gempa kecil mengguncang kota."], [shared]]
     long = clean_document(f"{BODY} {BODY2} {BODY3}\n\n{shared}", footers=footers)
     assert long.removed == [{"kind": "footer", "text": shared}]
+
+
+def test_a_sentence_broken_after_an_acronym_or_a_title_is_rejoined() -> None:
+    raw = (
+        "Rapat itu dihadiri oleh\nMenteri Keuangan Sri Mulyani dan Gubernur BI\nPerry Warjiyo. "
+        "Keduanya membahas stabilitas\nRupiah yang melemah.\n\n"
+        "Laga itu disaksikan oleh Ketua Umum PSSI\nErick Thohir dan Pelatih\nShin Tae-yong."
+    )
+    assert clean_document(raw).paragraphs == [
+        ["Rapat itu dihadiri oleh Menteri Keuangan Sri Mulyani dan Gubernur BI Perry Warjiyo.",
+         "Keduanya membahas stabilitas Rupiah yang melemah."],
+        ["Laga itu disaksikan oleh Ketua Umum PSSI Erick Thohir dan Pelatih Shin Tae-yong."],
+    ]
