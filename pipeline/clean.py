@@ -526,7 +526,8 @@ _LINK_WORDS = (
 _LINK_RE = re.compile(rf"^[\[(]?\s*{_LINK_WORDS}\s*(?::|>>|»)", re.I)
 # The labels of related-article links (`Baca juga:`), matched case-insensitively.
 _RELATED_LABELS = (
-    r"baca juga|baca_juga|baca|simak juga|lihat juga|tonton juga|artikel terkait|berita terkait"
+    r"baca juga|baca_juga|baca pula|baca|simak juga|lihat juga|tonton juga|artikel terkait|"
+    r"berita terkait"
 )
 _LINK_LABEL_RE = re.compile(
     rf"^[\[(]?\s*(?:{_RELATED_LABELS}|berita lainnya|halaman (?:selanjutnya|berikutnya|"
@@ -610,7 +611,8 @@ _PAGINATION_RE = re.compile(
     r"(?:halaman|page)\s+\d+\s+(?:dari|of)\s+\d+|[<«]*\s*(?:\d+\s+){1,}\d+\s*[>»]+|"
     r"next|prev|previous|loading\s*\.*|memuat\s*\.*|komentar|tulis komentar|lihat komentar|"
     r"(?:waktu|estimasi|durasi)\s+baca\s*:?\s*\d+\s*(?:menit|min)|\d+\s+menit\s+(?:waktu\s+)?baca|"
-    r"scroll\s+(?:ke\s+bawah\s+)?untuk\s+(?:melanjutkan|lanjut)\s+membaca)$",
+    r"baca\s+dalam\s+\d+\s*menit|(?:scroll|gulir)\s+(?:ke\s+bawah\s+)?(?:untuk\s+)?"
+    r"(?:melanjutkan|lanjut)(?:\s+membaca)?)[.!]?$",
     re.I,
 )
 
@@ -919,7 +921,7 @@ _END_REPORTER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-_PIC_LINK_RE = re.compile(r"\s*\bpic\.twitter\.com/\w+")
+_PIC_LINK_RE = re.compile(r"\s*\b(?:pic\.twitter\.com|pic\.x\.com)/\w+|\s*\bhttps?://t\.co/\w+")
 
 
 def strip_inline_boilerplate(text: str) -> tuple[str, list[tuple[int, str, str]]]:
@@ -932,7 +934,7 @@ def strip_inline_boilerplate(text: str) -> tuple[str, list[tuple[int, str, str]]
         ("link", _BRACKET_LINK_RE, ":"),
         ("link", _LINK_PLACEHOLDER_RE, "_"),
         ("link", _EMBED_RE, "["),
-        ("link", _PIC_LINK_RE, "pic.twitter"),
+        ("link", _PIC_LINK_RE, "pic." if "t.co/" not in text else "t.co/"),
         ("caption", _INLINE_PHOTO_CREDIT_RE, "("),
         ("ad", _AD_CAPS_RE, "ADVERTISEMENT" if "SCROLL" not in text else "SCROLL"),
     ):
@@ -1142,7 +1144,9 @@ def _continues(line: str, nxt: str) -> bool:
     final = last.split()[-1]
     if last.endswith((",", "-", "/", "(")):
         return True
-    if final.lower() in _CONNECTORS and not (final[:1].isupper() and _headline_case(_words(line))):
+    if final.lower() in _CONNECTORS and not (
+        (final[:1].isupper() or final == "ini") and _headline_case(_words(line))
+    ):
         return True  # (a Title Case heading may end in a capitalized `Ini`)
     # An unfinished line of prose goes on, also into a name (`... Gubernur BI` + `Perry Warjiyo.`)
     return not _heading_like(line)
@@ -1273,7 +1277,9 @@ def _is_title(line: str, next_line: str | None, blank_after: bool) -> bool:
         return True  # `Benarkah Harga Beras Turun Bulan Depan?`, `Harga BBM Naik Lagi...`
     if end in ".!?…:;,":
         return False
-    if words[-1].lower() in _CONNECTORS and not (words[-1][0].isupper() and _headline_case(words)):
+    if words[-1].lower() in _CONNECTORS and not (
+        (words[-1][0].isupper() or words[-1] == "ini") and _headline_case(words)
+    ):
         return False  # (`... Hari Ini`: a Title Case headline may end in a capitalized `Ini`)
     if strip_dateline(line + " X")[1] is not None:
         return False  # a dateline standing alone on the first line

@@ -328,6 +328,9 @@ def test_datelines_are_only_looked_for_in_the_first_two_paragraphs() -> None:
         "Next Article",
         "Waktu baca 2 menit",
         "Scroll untuk melanjutkan membaca",
+        "Gulir ke bawah untuk melanjutkan membaca",
+        "Baca dalam 2 menit",
+        "SCROLL KE BAWAH UNTUK MELANJUTKAN",
     ],
 )
 def test_link_lines_are_removed(line: str) -> None:
@@ -553,6 +556,7 @@ def test_a_caption_above_the_body_is_not_the_title() -> None:
         "Rupiah Melemah Pagi Ini",
         "Benarkah Harga Beras Turun Bulan Depan?",
         "Harga BBM Naik Lagi...",
+        "Harga Emas Antam Naik Lagi Hari ini",
     ],
 )
 def test_headlines_ending_in_ini_a_question_or_dots_are_titles(title: str) -> None:
@@ -969,6 +973,8 @@ def test_a_tweet_link_is_cut_from_the_quoted_tweet() -> None:
     cleaned = clean_document(f"{BODY}\nKuenya lebih tinggi dari orangnya pic.twitter.com/AbC123xYz")
     assert cleaned.paragraphs == [[BODY], ["Kuenya lebih tinggi dari orangnya"]]
     assert cleaned.removed == [{"kind": "link", "text": "pic.twitter.com/AbC123xYz"}]
+    x = clean_document(f"{BODY}\nKuenya tinggi sekali https://t.co/xYz12 pic.x.com/Ab12Cd")
+    assert x.paragraphs == [[BODY], ["Kuenya tinggi sekali"]]
 
 
 def test_the_headline_after_next_article_is_a_link() -> None:
@@ -1019,6 +1025,8 @@ def test_read_labels_without_juga_cut_only_the_headline() -> None:
         BODY, "Dirjen Perhubungan Darat Hendro Sugiatno mengatakan kebijakan ini untuk mengurai "
         "kepadatan.",
     ]]
+    also = clean_document(f"{BODY} Baca pula: Harga Beras Naik Lagi Pedagang mengeluhkan pasokan.")
+    assert also.paragraphs == [[BODY, "Pedagang mengeluhkan pasokan."]]
     bracketed = clean_document(f"{BODY} (Baca: Belasan wisatawan Jerman ke Danau Kelimutu) {BODY2}")
     assert bracketed.paragraphs == [[BODY, BODY2]]
 
