@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.artifacts import read_jsonl, report_path, write_json, write_jsonl
+from pipeline.artifacts import atomic_writer, read_jsonl, report_path, write_json, write_jsonl
 from pipeline.errors import BeritaError
 
 
@@ -42,3 +42,18 @@ def test_report_path_and_json(tmp_path: Path) -> None:
     assert report_path("build/clean.jsonl") == Path("build/clean.report.json")
     write_json(tmp_path / "r.json", {"b": 2, "a": 1})
     assert (tmp_path / "r.json").read_text() == '{\n  "a": 1,\n  "b": 2\n}\n'
+
+
+def test_an_unwritable_folder_is_named_by_the_artifact_not_its_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import tempfile
+
+    def refuse(*_: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", f"{kwargs['dir']}/.x.tmp")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(PermissionError) as raised, atomic_writer(tmp_path / "out.jsonl"):
+        pass
+    assert raised.value.filename == str(tmp_path / "out.jsonl")
