@@ -236,9 +236,13 @@ def _document(
     text = _get(obj, text_column) if text_column else _first(obj, TEXT_FIELDS)
     if isinstance(text, list) and text and all(isinstance(p, str) for p in text):
         text = "\n\n".join(text)  # a list of paragraphs, as many scrapers write them
-    if text not in (None, "") and not isinstance(text, str):
+    if text not in (None, "", []) and not isinstance(text, str):
         field = text_column or _first_name(obj, TEXT_FIELDS)
-        kind = "a number" if _scalar(text) else f"a JSON {type(text).__name__}"
+        kind = (
+            "a number" if _scalar(text)
+            else "a list of things other than paragraphs (strings)" if isinstance(text, list)
+            else f"a JSON {type(text).__name__}"
+        )
         return ReadError(source, f"field '{field}' is {kind}, not text")
     if not isinstance(text, str) or not text.strip():
         wanted = text_column or "/".join(TEXT_FIELDS)
