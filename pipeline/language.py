@@ -145,6 +145,11 @@ def stem(token: str) -> str:
     return result
 
 
+def is_root(word: str) -> bool:
+    """Whether `word` (lowercase) is itself a root of Sastrawi's dictionary (no stemming)."""
+    return word in _sastrawi().dictionary.words  # type: ignore[attr-defined]
+
+
 def is_word(word: str) -> bool:
     """Whether `word` (any case) is an Indonesian word: its Sastrawi stem is a dictionary root."""
     return stem(word.lower()) in _sastrawi().dictionary.words  # type: ignore[attr-defined]

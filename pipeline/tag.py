@@ -26,6 +26,7 @@ from pipeline.errors import BeritaError, DocumentError, LabelError
 from pipeline.language import (
     WORD_PATTERN,
     is_protected,
+    is_root,
     is_word,
     normalize_token,
     stem,
@@ -161,9 +162,12 @@ KEYWORD_STOP_WORDS: frozenset[str] = frozenset(
     kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh ii iii iv vi vii
     viii ix xi xii dilansir melansir dikutip mengutip menurut mengatakan menjelaskan
     mengungkapkan menuturkan menambahkan menyebutkan menegaskan melakukan mengalami mampu
-    dirinya""".split()
+    dirinya kilogram gram ton kuintal ons liter meter kilometer sentimeter milimeter hektare hektar
+    mil inci ribu ratus puluh juta miliar triliun kali lipat""".split()
 ) | SPEECH_VERBS | PREFIX_ABBREVIATIONS  # (titles such as `Dr`, `Prof`, `H`: never a keyword)
 # Web and mail addresses: their pieces (`bps`, `go`, `id`) are not keywords.
+_ADDRESS_MARKS = ("://", "www.", "@", ".com", ".co", ".id", ".net", ".org", ".or.", ".go", ".ac.",
+                  ".tv", ".io")  # fmt: skip
 _ADDRESS_RE = re.compile(
     r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|co|go|ac|or|"
     r"io|tv)(?:\.[a-z]{2})?(?:/\S*)?"
@@ -184,8 +188,14 @@ def surface_counts(units: Sequence[tuple[str, str, bool]]) -> dict[str, Counter[
 
 
 def best_form(forms: Counter[str]) -> str:
-    """The most frequent surface form; ties go to lowercase, then alphabetical order."""
-    return min(forms.items(), key=lambda item: (-item[1], not item[0].islower(), item[0]))[0]
+    """The most frequent surface form; ties go to lowercase, then alphabetical order. A phrase
+    written as a name anywhere (`Bank Indonesia`) is shown so, not as it reads after a sentence
+    start lowered its first word (`bank Indonesia`)."""
+    best = min(forms.items(), key=lambda item: (-item[1], not item[0].islower(), item[0]))[0]
+    head, _, rest = best.partition(" ")
+    if rest[:1].isupper() and head.islower() and f"{head.capitalize()} {rest}" in forms:
+        return f"{head.capitalize()} {rest}"
+    return best
 
 
 def surface_forms(units: Sequence[tuple[str, str, bool]]) -> tuple[Counter[str], dict[str, str]]:
@@ -209,7 +219,9 @@ def _surface_units(text: str) -> tuple[list[tuple[str, str, bool]], set[str]]:
     """`KEYWORD_ANALYZER.units` with a sentence-initial capital dropped where the document also
     writes the word in lowercase (`Harga` at a sentence start is `harga`); and the capitalized
     forms that only ever start a sentence, which may be names or words (see `_shown`)."""
-    units = list(_word_units(_ADDRESS_RE.sub(" ", text) if "." in text else text))
+    if any(mark in text for mark in _ADDRESS_MARKS):  # (a cheap test first: most have none)
+        text = _ADDRESS_RE.sub(" ", text)
+    units = list(_word_units(text))
     lowercase = {surface for surface, key, _, _ in units if key and surface[:1].islower()}
     named = {surface for surface, key, _, protected in units if key and protected}
     doubtful: set[str] = set()
@@ -271,6 +283,22 @@ def _english_stop_words() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS)
 
 
+_VERB_PREFIX_RE = re.compile(r"^(?:me|di|ber)[a-z]{3,}$")  # (not ter-: `tersangka`, `terdakwa`)
+
+
+def _verb_or_possessive(word: str) -> bool:
+    """A lowercase verb (`menyarankan`, `dievakuasi`, `bermain`, headline `tetapkan`: a verbal
+    prefix or suffix on a word that is not itself a dictionary root) or a possessive (`dananya`):
+    not a tag. Names and roots (`menteri`, `direktur`, `ikan`) pass. (A dictionary lookup, not a
+    stemmer: it runs for the few keywords shown.)"""
+    if not word.islower() or len(word) < 6:
+        return False
+    if word.endswith("nya"):
+        return True
+    verbal = _VERB_PREFIX_RE.match(word) or word.endswith("kan")
+    return bool(verbal) and not is_root(word)
+
+
 def keywords(
     text: str,
     idf: dict[str, float],
@@ -309,6 +337,9 @@ def keywords(
         if len(chosen) >= limit:
             break
         if " " not in key and key in covered:
+            continue
+        shown = forms[key].split(" ")
+        if any(_verb_or_possessive(w.lower() if w in doubtful else w) for w in shown):
             continue
         covered.update(key.split(" "))
         chosen.append({"term": _shown(forms[key], doubtful), "weight": round(weight / norm, 4)})
