@@ -377,7 +377,7 @@ _MONTHS = (
 _DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 _DATE = (
     rf"(?:{_DAYS}\s*,?\s*)?(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}"
-    rf"|\(\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s*\))"
+    rf"|\(\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s*\)|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
 )
 # A line that is only a publication time stamp, as scraped pages carry it above or below the
 # article: `Kamis, 12 Januari 2023 | 10:15 WIB`, `Diperbarui 12/01/2023, 10.15 WIB`,
@@ -1061,10 +1061,11 @@ _DATELINE_RES = (
     re.compile(rf"^(?i:{_GAZETTEER})\s*(?:,\s*{_OUTLET}|,?\s*\(\s*{_OUTLET}\s*\))\s*,?{_SEP}"),
     # `Jakarta - ` (detik), unless a route (`Jakarta - Bandung`; `Jakarta - Jakarta ...` is not)
     re.compile(
-        rf"^(?P<place>{_GAZETTEER}){_DASH}(?!\s*(?!(?P=place)\b)(?:{_GAZETTEER})\b){_NOT_LOWER}"
+        rf"^(?:(?:Kabupaten|Kota|Kab\.|KABUPATEN|KOTA)\s+)?(?P<place>{_GAZETTEER}){_DASH}(?!\s*(?!(?P=place)\b)(?:{_GAZETTEER})\b){_NOT_LOWER}"
     ),
     # `JawaPos.com–Kementerian` (a dash glued to the outlet), `Jakarta: Presiden` (Medcom)
     re.compile(rf"^{_DOMAIN}-(?=[A-Z\"'])"),  # (dashes are plain hyphens by now)
+    re.compile(rf"^{_PLACE_EXT}\s*,\s*{_DOMAIN}-(?=[A-Z\"'])"),  # `Sleman, HarianJogja.com-Pemda`
     re.compile(rf"^(?:{_GAZETTEER}):\s+(?=[A-Z])"),
 )
 

@@ -257,6 +257,9 @@ def test_sentences_about_photos_are_not_captions(sentence: str) -> None:
         "Medan (Analisa) -",
         "Jakarta, 20 Mei (ANTARA) -",
         "Jakarta, 17 Mei 2024 (Media Indonesia) -",
+        "Sleman, HarianJogja.com-",
+        "Kabupaten Bogor -",
+        "Yogyakarta, 5/3/2024 -",
     ],
 )
 def test_datelines_are_stripped_from_the_first_paragraph(dateline: str) -> None:
