@@ -555,6 +555,23 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
+# Openers that are function words start a sentence before a lowercase word or another opener
+# (`Namun penumpang ...`, `Menurut Kepala BMKG ...`); `Hingga Juni` is inside a headline.
+_FUNCTION_OPENERS = frozenset(
+    "ia dia mereka kami menurut namun sementara selain sebelumnya kemudian saat dalam pada hal "
+    "adapun berdasarkan sedangkan untuk hingga kini meski bahkan ketika sebab karena".split()
+)
+
+
+def _opens_sentence(word: str, following: str) -> bool:
+    key = word.rstrip(",").lower()
+    if key not in _SENTENCE_OPENERS:
+        return False
+    if key not in _FUNCTION_OPENERS:
+        return True
+    return following[:1].islower() or following.rstrip(",").lower() in _SENTENCE_OPENERS
+
+
 def _body_like(line: str) -> bool:
     """A line of the article's body: a finished sentence of five words or more."""
     return len(line.split()) >= 5 and ends_sentence(line)
@@ -585,7 +602,7 @@ def split_flattened_link(text: str) -> tuple[str, str] | None:
     openers = [
         i
         for i in near
-        if words[i].rstrip(",").lower() in _SENTENCE_OPENERS or words[i][:1] in "\"'"
+        if _opens_sentence(words[i], words[i + 1]) or words[i][:1] in "\"'"
     ]  # (an opening quote starts the quotation behind the headline)
     start = openers[-1] if openers else prose - 1
     if start < 2 or not words[start].lstrip("\"'")[:1].isupper():

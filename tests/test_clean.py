@@ -1028,6 +1028,8 @@ def test_read_labels_without_juga_cut_only_the_headline() -> None:
         BODY, "Dirjen Perhubungan Darat Hendro Sugiatno mengatakan kebijakan ini untuk mengurai "
         "kepadatan.",
     ]]
+    caps = clean_document(f"{BODY} BACA JUGA : Stok Aman Hingga Juni Kenaikan terjadi pekan ini.")
+    assert caps.paragraphs == [[BODY, "Kenaikan terjadi pekan ini."]]
     also = clean_document(f"{BODY} Baca pula: Harga Beras Naik Lagi Pedagang mengeluhkan pasokan.")
     assert also.paragraphs == [[BODY, "Pedagang mengeluhkan pasokan."]]
     bracketed = clean_document(f"{BODY} (Baca: Belasan wisatawan Jerman ke Danau Kelimutu) {BODY2}")
