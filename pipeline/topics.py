@@ -56,7 +56,12 @@ def discover_topics(
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError:
-        message = "no words to model: every document is empty or only stop words"
+        message = (
+            "no words to model: every document is empty or only stop words"
+            if min_df == 1
+            else f"no words to model: no word is in at least {min_df} documents and at most "
+            "half of them (the documents are empty, only stop words, or all alike)"
+        )
         raise TooFewTopicsError(message) from None
     if matrix.shape[1] < k:
         raise TooFewTopicsError(f"-k {k} is more topics than the {matrix.shape[1]} distinct terms")

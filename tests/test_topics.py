@@ -90,3 +90,9 @@ def test_one_document_is_too_few_for_topics() -> None:
     with pytest.raises(TooFewTopicsError, match="at least 2 documents"):
         discover_topics(two_topic_records()[:1], 1)
 
+
+
+def test_a_corpus_of_identical_documents_is_named_as_such() -> None:
+    same = [record("Bantuan beras dibagikan kepada warga desa.", id=str(i)) for i in range(120)]
+    with pytest.raises(BeritaError, match="all alike"):
+        discover_topics(same, 2)
