@@ -1090,7 +1090,14 @@ _DATELINE_RES = (
 def _caps_place_ok(words: str) -> bool:
     """An all-caps dateline place: real words (with a vowel), not an acronym like `GO` or `KPK`."""
     parts = words.split()
+    if parts and parts[0] in _MEDIA_LABELS:  # `VIDEO - Tanggul Jebol`: a story label
+        return False
     return sum(len(p) for p in parts) >= 4 and all(re.search(r"[AIUEO]", p) for p in parts)
+
+
+_MEDIA_LABELS = frozenset(
+    "FOTO VIDEO INFOGRAFIS BREAKING LIVE UPDATE EKSKLUSIF OPINI TAJUK KOLOM".split()
+)
 
 
 def strip_dateline(text: str) -> tuple[str, str | None]:
@@ -1269,7 +1276,9 @@ _CAPTION_AFTER_SENTENCE_RE = re.compile(
 )
 
 
-_MEDIA_LABEL_RE = re.compile(r"^(?:FOTO|Foto|VIDEO|Video|INFOGRAFIS|Infografis)\s*:\s*(.+)$")
+_MEDIA_LABEL_RE = re.compile(
+    r"^(?:FOTO|Foto|VIDEO|Video|INFOGRAFIS|Infografis)\s*(?::|\s-)\s*(.+)$"
+)
 
 
 def _media_headline(line: str) -> bool:

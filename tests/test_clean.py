@@ -1062,7 +1062,8 @@ def test_a_sentence_broken_before_a_name_is_rejoined() -> None:
 
 
 def test_a_photo_or_video_story_headline_is_the_title_but_a_photo_credit_is_not() -> None:
-    for title in ("FOTO: Suasana Arus Balik di Merak", "VIDEO: Longsor Timbun Rumah Warga"):
+    for title in ("FOTO: Suasana Arus Balik di Merak", "VIDEO: Longsor Timbun Rumah Warga",
+                  "VIDEO - Tanggul Jebol, Warga Panik"):
         cleaned = clean_document(f"{title}\n\n{BODY}", detect_title=True)
         assert cleaned.title == title and cleaned.paragraphs == [[BODY]]
     credit = clean_document(f"Foto: Budi/KotaKita\n\n{BODY}", detect_title=True)
