@@ -454,7 +454,7 @@ _CAPTION_WORD = (
 _PAREN_CREDIT_END_RE = re.compile(rf"\s*\(\s*{_CAPTION_WORD}(?:\s*[:./]\s*[^()\n]{{1,80}})?\)\s*$")
 # ... and the inline kind inside a sentence: only explicit photo credits with their source.
 _INLINE_PHOTO_CREDIT_RE = re.compile(
-    r"\s*\(\s*(?:Foto|FOTO|foto|Photo|Dok\.|DOK\.|Dokumentasi|Kredit\s+foto)\s*[:./]?\s*"
+    r"\s*\(\s*(?:Foto|FOTO|foto|Photo|Dok\.|DOK\.|Dokumentasi|Kredit\s+foto)\s*[:./]\s*"
     r"[^()\n]{1,60}\)"
 )
 _CAPTION_START_RE = re.compile(
@@ -496,7 +496,7 @@ def _is_caption(line: str, closing_credit: bool = True) -> bool:
     only by the outlet credit closing it (`... (Tribunnews.com/Nama)`) is not: at an article's
     end that is the reporter's credit."""
     words = line.split()
-    if len(words) > 60:
+    if len(words) > 60 or _LIST_ITEM_RE.match(line):  # (`- Media sosial Twitter/Instagram`)
         return False
     if _CAPTION_START_RE.match(line) or ("ANTARA" in line and _ANTARA_FOTO_RE.search(line)):
         return True
@@ -676,7 +676,8 @@ _SHARE_RES = tuple(
         r"saluran|di\s*sini)\b",
         r"^dapatkan\s+(?:update|berita|informasi|info)\b.{0,120}\b(?:dari|di)\s+[\w-]+"
         r"\.(?:com|id|co|net)\b",
-        r"^(?:gabung|bergabung|join)\b.{0,80}\b(?:grup|group|kanal|channel|saluran)\b.{0,60}"
+        r"^(?:gabung|bergabung|join)\b(?=.{0,200}\b(?:kami|kamu|anda|sekarang|klik|link|tautan|"
+        r"gratis|di\s*sini|caranya|kabar|berita|update|info)\b).{0,80}\b(?:grup|group|kanal|channel|saluran)\b.{0,60}"
         r"\b(?:telegram|whatsapp|wa)\b",
         r"^(?:subscribe|berlangganan)\b.{0,80}\b(?:newsletter|kanal|channel|youtube|gratis)\b",
         r"^(?:baca|simak|lihat|cek)\s+(?:juga\s+)?(?:berita|artikel|info|informasi)\b.{0,60}"
@@ -686,7 +687,8 @@ _SHARE_RES = tuple(
         # Nama (@akun)`, and a tweet's sign-off `- Nama (@akun) May 19, 2024`
         r"^(?:lihat|view)\s+(?:postingan|kiriman|unggahan|this\s+post)\s+(?:ini\s+)?(?:di|on)\s+"
         r"(?:instagram|twitter|tiktok|facebook|x)$",
-        r"^(?:sebuah\s+kiriman\s+dibagikan\s+oleh|a\s+post\s+shared\s+by)\b.{1,100}$",
+        r"^(?:sebuah\s+kiriman\s+dibagikan\s+oleh|a\s+post\s+shared\s+by)\b[^.]{1,100}"
+        r"\(?@[\w.]+\)?$",
         r"^[-\u2013\u2014]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+(?:[a-z]+\s+\d{1,2},\s+\d{4}|"
         r"\d{1,2}\s+[a-z]+\s+\d{4})$",
     )
@@ -709,7 +711,7 @@ _NAME_OUTLET_RE = re.compile(
     rf"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*[-|\u2013\u2014]\s*{_OUTLET}\s*$"
 )
 # A by-line: `Oleh: Budi Santoso`, `Oleh Budi Santoso` (a name, nothing else).
-_BY_RE = re.compile(r"^(?i:oleh)\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$")
+_BY_RE = re.compile(r"^(?:Oleh|OLEH)\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$")
 # Tag lists: `#ekonomi #harga`, `Tags: ekonomi, harga`, `Topik: Harga Pangan`.
 _TAGS_RE = re.compile(
     r"^(?:(?:#[\w-]+[\s,]*)+|(?i:tags?|topik|kata\s+kunci|keywords?)\s*:\s*"
@@ -757,8 +759,7 @@ _FOOTER_RES = tuple(
     re.compile(pattern, re.I)
     for pattern in (
         # "Kamu bisa menjadi member komunitas ..." (site membership pitch)
-        r"^(?:kamu|anda)\s+(?:bisa|dapat|juga bisa)\s+(?:menjadi\s+member|bergabung|"
-        r"berlangganan|mendaftar)\b",
+        r"^(?:kamu|anda)\s+(?:bisa|dapat|juga bisa)\s+(?:menjadi\s+member|berlangganan)\b",
         # "Artikel ini telah tayang di Kompas.com dengan judul ..."
         r"^(?:artikel|berita|tulisan)\s+ini\s+(?:telah|sudah|pertama\s+kali)?\s*(?:tayang|"
         r"terbit|dimuat|diterbitkan|ditayangkan)\b",
@@ -768,8 +769,7 @@ _FOOTER_RES = tuple(
 )
 # "DailySocial.id adalah portal berita ...": a site describing itself, at the end of an article.
 _SELF_DESCRIPTION_RE = re.compile(
-    r"^\S+\s+(?:adalah|merupakan)\s+(?:portal|situs|media|platform)\s+(?:berita|informasi|"
-    r"media|online)\b",
+    r"^\S+\s+(?:adalah|merupakan)\s+(?:portal|situs|media)\s+(?:berita|informasi|online|daring)\b",
     re.I,
 )
 
@@ -933,7 +933,8 @@ _END_REPORTER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "credit",
-        re.compile(rf"{_AFTER_SENTENCE}\s*\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,3}}\s*\)\s*$"),
+        # (after a period only: `"... terbuang." (Chairil Anwar)` attributes a quotation)
+        re.compile(r"(?<=[.!?])\s*\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\s*\)\s*$"),
     ),
 )
 
@@ -1078,7 +1079,9 @@ _DATELINE_RES = (
     re.compile(rf"^(?i:{_GAZETTEER})\s*(?:,\s*{_OUTLET}|,?\s*\(\s*{_OUTLET}\s*\))\s*,?{_SEP}"),
     # `Jakarta - ` (detik), unless a route (`Jakarta - Bandung`; `Jakarta - Jakarta ...` is not)
     re.compile(
-        rf"^(?:(?:Kabupaten|Kota|Kab\.|KABUPATEN|KOTA)\s+)?(?P<place>{_GAZETTEER}){_DASH}(?!\s*(?!(?P=place)\b)(?:{_GAZETTEER})\b){_NOT_LOWER}"
+        rf"^(?:(?:Kabupaten|Kota|Kab\.|KABUPATEN|KOTA)\s+)?(?P<place>{_GAZETTEER}){_DASH}"
+        r"(?![^.]{0,40}\b(?:ditempuh|dilalui)\b)"  # (a route: `Medan - Kualanamu kini ditempuh`)
+        rf"(?!\s*(?!(?P=place)\b)(?:{_GAZETTEER})\b){_NOT_LOWER}"
     ),
     # `JawaPos.com–Kementerian` (a dash glued to the outlet), `Jakarta: Presiden` (Medcom)
     re.compile(rf"^{_DOMAIN}-(?=[A-Z\"'])"),  # (dashes are plain hyphens by now)
@@ -1095,9 +1098,7 @@ def _caps_place_ok(words: str) -> bool:
     return sum(len(p) for p in parts) >= 4 and all(re.search(r"[AIUEO]", p) for p in parts)
 
 
-_MEDIA_LABELS = frozenset(
-    "FOTO VIDEO INFOGRAFIS BREAKING LIVE UPDATE EKSKLUSIF OPINI TAJUK KOLOM".split()
-)
+_MEDIA_LABELS = frozenset({"FOTO", "VIDEO", "INFOGRAFIS"})  # (`OPINI -` is a rubric: removed)
 
 
 def strip_dateline(text: str) -> tuple[str, str | None]:
@@ -1134,7 +1135,7 @@ def _words(line: str) -> list[str]:
 
 def _heading_like(line: str) -> bool:
     """A short or title-cased line without final punctuation (a heading, a title, a label)."""
-    if ends_sentence(line):
+    if ends_sentence(line) or line[:1].islower():
         return False
     words = _words(line)
     if len(words) <= 6:
@@ -1147,7 +1148,8 @@ def _heading_like(line: str) -> bool:
         w[0].islower() and w.lower() not in _CONNECTORS for w in alpha
     ):
         return False
-    return len(words) <= 20 and bool(alpha) and capitalized / len(alpha) >= 0.6
+    # (a heading is short: twelve capitalized words are a line of names inside a sentence)
+    return len(words) <= 10 and bool(alpha) and capitalized / len(alpha) >= 0.6
 
 
 # A list item: `- item`, `• item`, `1. item`, `2) item`, `a. item`.
@@ -1157,9 +1159,23 @@ _LIST_ITEM_RE = re.compile(
 _LIST_MARK_RE = re.compile(r"^[-*\u2013\u2022\u25cf\u25aa\u00b7]\s+")
 
 
+def _item_start(above: str, line: str) -> bool:
+    """Whether `line` starts a list item: a marker after a finished sentence, an introduction
+    (`:`), a heading or another item; after an unfinished line `12. Sebagian ...` or
+    `- yang diduga ...` goes on with the sentence."""
+    if not _LIST_ITEM_RE.match(line):
+        return False
+    return (_finished(above) or above.rstrip().endswith(":") or bool(_LIST_ITEM_RE.match(above))
+            or _heading_like(above))
+
+
 def _continues(line: str, nxt: str) -> bool:
     """Whether `nxt` continues the sentence that `line` leaves unfinished."""
-    if ends_sentence(line) or _LIST_ITEM_RE.match(nxt):
+    if _item_start(line, nxt):
+        return False
+    if nxt[:1].islower() and not _finished(line):
+        return True  # (`... gabungan (TNI/Polri)` + `di 40 titik ...`)
+    if ends_sentence(line):
         return False
     if _LIST_ITEM_RE.match(line) and not nxt[:1].islower():
         return False  # `1. Rutin minum air putih` heads the paragraph below it
@@ -1215,7 +1231,7 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     is a paragraph, except that an unfinished line is joined with the line that continues it."""
     if not lines:
         return []
-    items = [i for i, line in enumerate(lines) if i and _LIST_ITEM_RE.match(line)]
+    items = [i for i, line in enumerate(lines) if i and _item_start(lines[i - 1], line)]
     if items:  # a list: every item starts a paragraph (a wrapped item is joined within)
         starts = [0, *items, len(lines)]
         return [p for a, b in itertools.pairwise(starts) for p in join_broken_lines(lines[a:b])]
@@ -1281,6 +1297,47 @@ _MEDIA_LABEL_RE = re.compile(
 )
 
 
+_INFO_LABEL_RE = re.compile(
+    r"^(?:Judul|Penerbit|Tebal|Harga|ISBN|Sutradara|Pemain|Pemeran|Durasi|Genre|Rilis|"
+    r"Tahun(?:\s+terbit)?|Cetakan|Halaman|Produksi|Distributor)\s*:",
+    re.I,
+)
+
+
+def _listed_entry(lines: list[str], number: int, kind: str) -> bool:
+    """Whether a `share` or `credit` line is an entry of a list in the article: a platform name
+    under `... berbagi informasi:` (or under another such name), a `Penulis:` line of a book's
+    details (`Judul:`, `Penerbit:` beside it)."""
+    above = next((lines[i] for i in range(number - 1, -1, -1) if lines[i].strip()), "")
+    below = next((lines[i] for i in range(number + 1, len(lines)) if lines[i].strip()), "")
+    if kind == "credit":
+        return bool(_INFO_LABEL_RE.match(above) or _INFO_LABEL_RE.match(below))
+    if not _SOCIAL_BUTTON_RE.match(lines[number].strip()):
+        return False
+    return above.rstrip().endswith(":") or (
+        bool(_SOCIAL_BUTTON_RE.match(above.strip())) and _listed_entry(
+            lines, lines.index(above, max(0, number - 3)), kind
+        )
+    )
+
+
+def _inside_sentence(lines: list[str], number: int) -> bool:
+    """Whether raw line `number` is part of a sentence wrapped across lines: it goes on from an
+    unfinished line above in lowercase, or it is unfinished and the line below goes on in
+    lowercase. Such a line is never boilerplate by itself."""
+    line = lines[number]
+    above = lines[number - 1] if number else ""
+    below = lines[number + 1] if number + 1 < len(lines) else ""
+    if above.strip() and line[:1].islower() and not _finished(above):
+        return True
+    return bool(below.strip()) and below[:1].islower() and not _finished(line)
+
+
+def _finished(line: str) -> bool:
+    """Whether a line ends a sentence (`. ! ? …`, perhaps inside a closing quote)."""
+    return line.rstrip()[-1:] in ".!?\u2026\"'\u201d\u2019"
+
+
 def _media_headline(line: str) -> bool:
     """A photo or video story's headline (`FOTO: Suasana Arus Balik di Merak`), not a credit."""
     match = _MEDIA_LABEL_RE.match(line.strip())
@@ -1310,6 +1367,8 @@ def _is_title(line: str, next_line: str | None, blank_after: bool) -> bool:
         return False  # (`... Hari Ini`: a Title Case headline may end in a capitalized `Ini`)
     if strip_dateline(line + " X")[1] is not None:
         return False  # a dateline standing alone on the first line
+    if not blank_after and not _headline_case(words):
+        return False  # the first line of a wrapped paragraph (`... (BMKG) memperingatkan warga`)
     return blank_after or not next_line[:1].islower()
 
 
@@ -1405,7 +1464,9 @@ def recurring_footers(
 # ---------------------------------------------------------------------------------------------
 
 
-def _clean_paragraphs(paragraphs: list[_Paragraph], footers: frozenset[str]) -> list[_Removal]:
+def _clean_paragraphs(
+    paragraphs: list[_Paragraph], footers: frozenset[str], listed: frozenset[int] = frozenset()
+) -> list[_Removal]:
     """Step 9: clean the paragraphs in place, dropping the ones that are boilerplate.
 
     The rules repeat until none fires, since a removal can expose more boilerplate (a dateline
@@ -1435,6 +1496,8 @@ def _clean_paragraphs(paragraphs: list[_Paragraph], footers: frozenset[str]) -> 
                     removed.append(((paragraph.first, 0), "dateline", dateline))
                     header, body = False, body or paragraph  # the body starts at its dateline
             kind = classify_line(text, at_end=at_end, header=header, footers=footers)
+            if kind and paragraph.first == paragraph.last and paragraph.first in listed:
+                kind = None  # an entry of a list in the article (see `_listed_entry`)
             if kind:
                 removed.append(((paragraph.first, 0), kind, text))
                 text = ""
@@ -1477,6 +1540,7 @@ def clean_document(
     listed = False  # a headline under the label was seen
     header = True  # no line of the body seen yet
     deferred: list[int] = []  # units that are captions unless they end the article
+    entries: set[int] = set()  # lines kept as entries of a list (`_listed_entry`)
     text_lines = text.split("\n")
     first_line = next((i for i, line in enumerate(text_lines) if line.strip()), -1)
     for number, line in enumerate(text_lines):
@@ -1485,6 +1549,11 @@ def clean_document(
             after_label = after_label and not listed
             continue
         kind = classify_line(line, header=header)
+        if kind and _inside_sentence(text_lines, number):
+            kind = None  # a wrapped line of a sentence (`oleh Presiden ...`, `... (TNI/Polri)`)
+        if kind in ("share", "credit") and _listed_entry(text_lines, number, kind):
+            kind = None
+            entries.add(number)
         if kind == "caption" and not classify_line(line, header=header, closing_credit=False):
             kind = None  # decided below: the article's last line ends with its reporter's credit
             deferred.append(len(units))
@@ -1509,6 +1578,8 @@ def clean_document(
         if unit is None:
             continue
         kind = classify_line(unit[1], at_end=True, footers=footers)
+        if kind and _inside_sentence(text_lines, unit[0]):
+            kind = None
         if kind == "footer" and footers and not classify_line(unit[1], at_end=True):
             learned += len(unit[1].split())
             if learned * 2 > words:
@@ -1539,7 +1610,7 @@ def clean_document(
 
     # 8-9. paragraphs
     paragraphs = assemble_paragraphs(units)
-    removed += _clean_paragraphs(paragraphs, footers)
+    removed += _clean_paragraphs(paragraphs, footers, frozenset(entries))
 
     # 10. sentences
     sentences = [s for s in (_segment(p.text) for p in paragraphs) if s]

@@ -1119,3 +1119,64 @@ def test_a_sentence_broken_after_an_acronym_or_a_title_is_rejoined() -> None:
          "Keduanya membahas stabilitas Rupiah yang melemah."],
         ["Laga itu disaksikan oleh Ketua Umum PSSI Erick Thohir dan Pelatih Shin Tae-yong."],
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        ("Posko disiapkan bersama aparat keamanan gabungan (TNI/Polri)\ndi 40 titik rawan banjir.",
+         "Posko disiapkan bersama aparat keamanan gabungan (TNI/Polri) di 40 titik rawan banjir."),
+        ("Tanggul itu sudah diperbaiki dan diresmikan kembali pada Maret lalu\n"
+         "oleh Presiden Joko Widodo.",
+         "Tanggul itu sudah diperbaiki dan diresmikan kembali pada Maret lalu oleh Presiden Joko "
+         "Widodo."),
+        ("Pemerintah daerah diminta memantau harga dan\nikuti update harga harian dari Bapanas.",
+         "Pemerintah daerah diminta memantau harga dan ikuti update harga harian dari Bapanas."),
+        ("Jumlah tersangka dalam perkara ini bertambah menjadi\n12. Sebagian adalah pihak swasta.",
+         "Jumlah tersangka dalam perkara ini bertambah menjadi 12. Sebagian adalah pihak swasta."),
+        ("Wakil Ketua Komisi III DPR Ahmad Sahroni dan Ketua Komisi Pemberantasan Korupsi\n"
+         "Nawawi Pomolango sepakat pembahasan harus transparan.",
+         "Wakil Ketua Komisi III DPR Ahmad Sahroni dan Ketua Komisi Pemberantasan Korupsi Nawawi "
+         "Pomolango sepakat pembahasan harus transparan."),
+    ],
+)
+def test_wrapped_lines_of_a_sentence_are_never_boilerplate(raw: str, kept: str) -> None:
+    cleaned = clean_document(f"{BODY}\n\n{raw}")
+    assert cleaned.text == f"{BODY}\n\n{kept}" and cleaned.removed == []
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Pendaftar mengunggah dokumen (foto KTP, ijazah, dan transkrip nilai) dalam format PDF.",
+        "Anda dapat mendaftar melalui laman resmi hingga 6 September 2024.",
+        "Bergabung dengan grup WhatsApp reseller menjadi cara lain pedagang bertahan.",
+        "TikTok merupakan platform media sosial asal China dengan 125 juta pengguna.",
+        "Sebuah kiriman dibagikan oleh akun @infokota pada Minggu memperlihatkan banjir.",
+        "Medan - Kualanamu kini dapat ditempuh dalam 30 menit dengan kereta bandara.",
+    ],
+)
+def test_ordinary_prose_that_resembles_boilerplate_is_kept(prose: str) -> None:
+    cleaned = clean_document(f"{BODY}\n\n{prose}\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [prose], [BODY2]]
+
+
+def test_entries_of_lists_in_the_article_are_kept() -> None:
+    raw = (
+        f"{BODY}\n\nPlatform yang dipakai warga untuk berbagi informasi:\nWhatsApp\nFacebook\n\n"
+        "Judul: Laut yang Tak Pernah Tidur\nPenulis: Rina Kartika Sari\nPenerbit: Pustaka\n\n"
+        "Kanal pengaduan:\n- Media sosial Twitter/Instagram\n- Kurikulum 2013/Merdeka\n\n"
+        '"Aku ini binatang jalang." (Chairil Anwar)'
+    )
+    cleaned = clean_document(raw)
+    assert cleaned.removed == []
+    assert "Penulis: Rina Kartika Sari" in cleaned.text and "(Chairil Anwar)" in cleaned.text
+
+
+def test_the_first_line_of_a_wrapped_paragraph_is_not_a_title() -> None:
+    raw = (
+        "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperingatkan warga\n"
+        "Jabodetabek untuk mewaspadai hujan lebat."
+    )
+    cleaned = clean_document(raw, detect_title=True)
+    assert cleaned.title is None and len(cleaned.paragraphs) == 1
