@@ -1383,12 +1383,16 @@ def footer_key(line: str) -> str:
     return re.sub(r"\d", "0", " ".join(words))
 
 
+FOOTER_MIN_WORDS = 5
+
+
 def footer_candidates(raw: str) -> list[str]:
     """The normalized last three non-empty lines of a raw document (for `recurring_footers`)."""
     text, _, _ = _normalize_text(raw)
     lines = [line for line in text.split("\n") if line.strip()]
     keys = [footer_key(line) for line in lines[-3:]]
-    return [key for key in keys if key]
+    # (five words at least: `Polisi masih memburu pelaku.` closes many unrelated crime stories)
+    return [key for key in keys if len(key.split()) >= FOOTER_MIN_WORDS]
 
 
 STORY_LINES = 3  # opening lines that identify a story

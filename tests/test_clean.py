@@ -1180,3 +1180,8 @@ def test_the_first_line_of_a_wrapped_paragraph_is_not_a_title() -> None:
     )
     cleaned = clean_document(raw, detect_title=True)
     assert cleaned.title is None and len(cleaned.paragraphs) == 1
+
+
+def test_a_short_closing_sentence_shared_by_stories_is_not_a_footer() -> None:
+    docs = [f"{body}\n\nPolisi masih memburu pelaku." for body in (BODY, BODY2, BODY3)]
+    assert recurring_footers([(story_keys(d), footer_candidates(d)) for d in docs]) == frozenset()
