@@ -216,13 +216,27 @@ def _fragment(key: tuple[str, ...]) -> bool:
     return len(words) < 2
 
 
+def _complete(sentence: str) -> bool:
+    """Not a heading (`Bantuan Beras Sepuluh Kilogram`: short, Title Case, no final punctuation),
+    a list item (`- Teknik Informatika`) or a list's introduction (`Berikut langkahnya:`), which
+    say little by themselves. (A long sentence that lost its final period is complete.)"""
+    text = sentence.rstrip()
+    if text.endswith(":") or text.startswith(("- ", "* ", "\u2022")):
+        return False
+    if text[-1:] in ".!?\u2026\"'\u201d\u2019)":
+        return True
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) > 10 or sum(w[:1].isupper() for w in words) < 0.6 * len(words)
+
+
 def select(
     doc: Document, ranking: Ranking, max_sentences: int, max_words: int | None = None
 ) -> list[tuple[int, float]]:
     """Take ranked sentences until the budget is spent; no empty or duplicate sentence.
 
-    Fragments (`_fragment`: the bare time stamps of a live report) and sentences that introduce
-    a list (ending in `:`) come only after every other sentence. A word budget
+    Fragments (`_fragment`: the bare time stamps of a live report) and incomplete sentences
+    (`_complete`: headings, list items, a list's introduction) come only after every other
+    sentence. A word budget
     (`Document.word_counts`) is never exceeded: a sentence that does not fit is skipped and
     later, shorter ones may still be taken. Only when no sentence fits at all is the best one
     returned alone, over the budget. Returns (index, score) pairs in document order.
@@ -232,8 +246,7 @@ def select(
     used_words = 0
     first: tuple[int, float] | None = None  # the best non-empty sentence
     ranked = [(i, score) for i, score in ranking if doc.keys[i]]
-    # (a sentence introducing a list, `Berikut langkah-langkahnya:`, says little by itself)
-    late = {i for i, _ in ranked if _fragment(doc.keys[i]) or doc.sentences[i].endswith(":")}
+    late = {i for i, _ in ranked if _fragment(doc.keys[i]) or not _complete(doc.sentences[i])}
     whole = [item for item in ranked if item[0] not in late]
     fragments = [item for item in ranked if item[0] in late]
     for index, score in whole + fragments:

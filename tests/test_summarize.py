@@ -327,3 +327,15 @@ def test_a_sentence_introducing_a_list_comes_after_the_others() -> None:
     ]
     out = summarize_record(record(doc), method="lead", sentences=3)
     assert [s["index"] for s in out["summary"]["sentences"]] == [0, 2, 3]
+
+
+def test_headings_and_list_items_come_after_whole_sentences() -> None:
+    doc = [
+        ["Bantuan Beras Sepuluh Kilogram"],
+        ["Pemerintah menyalurkan bantuan beras kepada 22 juta keluarga."],
+        ["- Teknik Informatika"],
+        ["Penyaluran dimulai pekan depan di seluruh provinsi."],
+        ["Bulog menjamin stok beras cukup hingga akhir tahun."],
+    ]
+    out = summarize_record(record(doc), method="lead", sentences=3)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [1, 3, 4]
