@@ -163,7 +163,7 @@ KEYWORD_STOP_WORDS: frozenset[str] = frozenset(
     viii ix xi xii dilansir melansir dikutip mengutip menurut mengatakan menjelaskan
     mengungkapkan menuturkan menambahkan menyebutkan menegaskan melakukan mengalami mampu
     dirinya kilogram gram ton kuintal ons liter meter kilometer sentimeter milimeter hektare hektar
-    mil inci ribu ratus puluh juta miliar triliun kali lipat""".split()
+    mil inci ribu ratus puluh juta miliar triliun kali lipat sumber""".split()
 ) | SPEECH_VERBS | PREFIX_ABBREVIATIONS  # (titles such as `Dr`, `Prof`, `H`: never a keyword)
 # Web and mail addresses: their pieces (`bps`, `go`, `id`) are not keywords.
 _ADDRESS_MARKS = ("://", "www.", "@", ".com", ".co", ".id", ".net", ".org", ".or.", ".go", ".ac.",
@@ -289,13 +289,16 @@ _VERB_PREFIX_RE = re.compile(r"^(?:me|di|ber)[a-z]{3,}$")  # (not ter-: `tersang
 def _verb_or_possessive(word: str) -> bool:
     """A lowercase verb (`menyarankan`, `dievakuasi`, `bermain`, headline `tetapkan`: a verbal
     prefix or suffix on a word that is not itself a dictionary root) or a possessive (`dananya`):
-    not a tag. Names and roots (`menteri`, `direktur`, `ikan`) pass. (A dictionary lookup, not a
-    stemmer: it runs for the few keywords shown.)"""
+    not a tag. Names and roots (`menteri`, `direktur`, `ikan`) pass. (Dictionary lookups, not
+    the stemmer: it runs for every candidate.)"""
     if not word.islower() or len(word) < 6:
         return False
     if word.endswith("nya"):
         return True
-    verbal = _VERB_PREFIX_RE.match(word) or word.endswith("kan")
+    if word.endswith("i") and not is_root(word) and is_root(word[:-1]):
+        return True  # `kunjungi`, `ikuti`: a root and the suffix -i (`polisi` is a root)
+    # (-kan after pe-/ke- is a noun's -an: `kebijakan`, `pendidikan`, `kenaikan`)
+    verbal = _VERB_PREFIX_RE.match(word) or (word.endswith("kan") and word[:2] not in ("pe", "ke"))
     return bool(verbal) and not is_root(word)
 
 
@@ -324,6 +327,8 @@ def keywords(
         key: count * idf.get(key, default_idf)
         for key, count in frequencies.items()
         if _keyword_worthy(key, forms[key], count, doubtful, stops)
+        and not any(_verb_or_possessive(w.lower() if w in doubtful else w)
+                    for w in forms[key].split(" "))
     }
     # A word that only ever occurs inside one phrase is shown as that phrase.
     for key in [k for k in weights if " " in k]:
@@ -337,9 +342,6 @@ def keywords(
         if len(chosen) >= limit:
             break
         if " " not in key and key in covered:
-            continue
-        shown = forms[key].split(" ")
-        if any(_verb_or_possessive(w.lower() if w in doubtful else w) for w in shown):
             continue
         covered.update(key.split(" "))
         chosen.append({"term": _shown(forms[key], doubtful), "weight": round(weight / norm, 4)})

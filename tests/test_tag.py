@@ -536,3 +536,9 @@ def test_verbs_possessives_and_units_are_not_keywords() -> None:
     assert not {w.lower() for t in terms for w in t.split()} & {
         "menyarankan", "dievakuasi", "dananya", "kilogram", "tetapkan", "meninjau"
     }
+
+
+def test_nouns_of_ke_an_and_pe_an_stay_keywords() -> None:
+    text = "Kebijakan kenaikan harga BBM dibahas. Kebijakan itu menyangkut pendidikan dan kenaikan."
+    terms = {k["term"].lower() for k in keywords(text * 2, {}, 5.0, limit=30)}
+    assert {"kebijakan", "kenaikan", "pendidikan"} <= terms
