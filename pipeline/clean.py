@@ -1308,17 +1308,20 @@ def _listed_entry(lines: list[str], number: int, kind: str) -> bool:
     """Whether a `share` or `credit` line is an entry of a list in the article: a platform name
     under `... berbagi informasi:` (or under another such name), a `Penulis:` line of a book's
     details (`Judul:`, `Penerbit:` beside it)."""
-    above = next((lines[i] for i in range(number - 1, -1, -1) if lines[i].strip()), "")
+    up = next((i for i in range(number - 1, -1, -1) if lines[i].strip()), -1)
+    above = lines[up] if up >= 0 else ""
     below = next((lines[i] for i in range(number + 1, len(lines)) if lines[i].strip()), "")
     if kind == "credit":
         return bool(_INFO_LABEL_RE.match(above) or _INFO_LABEL_RE.match(below))
-    if not _SOCIAL_BUTTON_RE.match(lines[number].strip()):
-        return False
-    return above.rstrip().endswith(":") or (
-        bool(_SOCIAL_BUTTON_RE.match(above.strip())) and _listed_entry(
-            lines, lines.index(above, max(0, number - 3)), kind
-        )
-    )
+    while _SOCIAL_BUTTON_RE.match(lines[number].strip()):  # up the run of platform names
+        if above.rstrip().endswith(":"):
+            return True
+        if not _SOCIAL_BUTTON_RE.match(above.strip()):
+            return False
+        number = up
+        up = next((i for i in range(number - 1, -1, -1) if lines[i].strip()), -1)
+        above = lines[up] if up >= 0 else ""
+    return False
 
 
 def _inside_sentence(lines: list[str], number: int) -> bool:

@@ -1185,3 +1185,9 @@ def test_the_first_line_of_a_wrapped_paragraph_is_not_a_title() -> None:
 def test_a_short_closing_sentence_shared_by_stories_is_not_a_footer() -> None:
     docs = [f"{body}\n\nPolisi masih memburu pelaku." for body in (BODY, BODY2, BODY3)]
     assert recurring_footers([(story_keys(d), footer_candidates(d)) for d in docs]) == frozenset()
+
+
+def test_share_buttons_without_an_introduction_are_still_removed() -> None:
+    raw = f"{BODY}\n\nFacebook\nTwitter\nWhatsApp\n\nWhatsApp\n\n\n\nWhatsApp\n\n{BODY2}"
+    cleaned = clean_document(raw)
+    assert cleaned.paragraphs == [[BODY], [BODY2]] and len(cleaned.removed) == 5
