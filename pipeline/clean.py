@@ -572,6 +572,13 @@ def _opens_sentence(word: str, following: str) -> bool:
     return following[:1].islower() or following.rstrip(",").lower() in _SENTENCE_OPENERS
 
 
+def _prose_after_label(line: str) -> bool:
+    """`Baca: warga diminta menjauhi bangunan.`: a sentence in lowercase after the label is the
+    article's own advice, not a linked headline (headlines are capitalized)."""
+    label = _LINK_RE.match(line)
+    return bool(label) and line[label.end() :].lstrip(" \"'")[:1].islower()
+
+
 def _body_like(line: str) -> bool:
     """A line of the article's body: a finished sentence of five words or more."""
     return len(line.split()) >= 5 and ends_sentence(line)
@@ -833,6 +840,7 @@ def classify_line(
             n_words <= 40
             and (_LINK_RE.match(line) or _LINK_CAPS_RE.match(line))
             and split_flattened_link(line) is None
+            and not _prose_after_label(line)
         )
         or (n_words <= 20 and _VIDEO_LINK_RE.match(line))
     ):

@@ -1154,6 +1154,8 @@ def test_wrapped_lines_of_a_sentence_are_never_boilerplate(raw: str, kept: str) 
         "TikTok merupakan platform media sosial asal China dengan 125 juta pengguna.",
         "Sebuah kiriman dibagikan oleh akun @infokota pada Minggu memperlihatkan banjir.",
         "Medan - Kualanamu kini dapat ditempuh dalam 30 menit dengan kereta bandara.",
+        "Baca: warga diminta menjauhi bangunan yang retak.",
+        "Lihat juga: peta jalur evakuasi sudah dipasang di setiap balai desa.",
     ],
 )
 def test_ordinary_prose_that_resembles_boilerplate_is_kept(prose: str) -> None:
