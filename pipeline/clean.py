@@ -740,6 +740,11 @@ _LABEL_LINE_RE = re.compile(
 _LABEL_SPLIT_RE = re.compile(rf"(?i:\b{_LABEL})\s*:")
 
 
+_QUESTION_WORDS = frozenset(
+    "apa apakah siapa bagaimana kapan mengapa kenapa berapa dimana di mana bisakah".split()
+)
+
+
 def _names_credit(line: str) -> bool:
     """Whether every labelled value of a credit line is a name or two (mostly capitalized)."""
     for value in _LABEL_SPLIT_RE.split(line)[1:]:
@@ -747,7 +752,7 @@ def _names_credit(line: str) -> bool:
             continue  # desk initials: `Penulis: drew/cie`
         words = re.findall(r"[^\W\d_]+", value)
         lower = [w for w in words if w[:1].islower() and w not in ("dan", "tim", "dari")]
-        if len(words) > 6 or len(lower) > 1:
+        if len(words) > 6 or len(lower) > 1 or (words and words[0].lower() in _QUESTION_WORDS):
             return False
     return True
 
@@ -1177,10 +1182,14 @@ def _item_start(above: str, line: str) -> bool:
             or _heading_like(above))
 
 
+# A turn of a dialogue or interview: `Reporter: ...`, `Pelatih: ...`, `T: ...`.
+_SPEAKER_RE = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s*:\s+\S")
+
+
 def _continues(line: str, nxt: str) -> bool:
     """Whether `nxt` continues the sentence that `line` leaves unfinished."""
-    if _item_start(line, nxt):
-        return False
+    if _item_start(line, nxt) or (_SPEAKER_RE.match(line) and _SPEAKER_RE.match(nxt)):
+        return False  # (a list item, or the next turn of an interview)
     if nxt[:1].islower() and not _finished(line):
         return True  # (`... gabungan (TNI/Polri)` + `di 40 titik ...`)
     if ends_sentence(line):

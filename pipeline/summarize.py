@@ -216,12 +216,17 @@ def _fragment(key: tuple[str, ...]) -> bool:
     return len(words) < 2
 
 
+# An interviewer's question (`Reporter: Siapa kaptennya`, `Tanya: ...`, `T: ...`).
+_QUESTION_RE = re.compile(r"^(?:Reporter|Wartawan|Jurnalis|Pewawancara|Tanya|T|Q)\s*:\s", re.I)
+
+
 def _complete(sentence: str) -> bool:
     """Not a heading (`Bantuan Beras Sepuluh Kilogram`: short, Title Case, no final punctuation),
-    a list item (`- Teknik Informatika`) or a list's introduction (`Berikut langkahnya:`), which
-    say little by themselves. (A long sentence that lost its final period is complete.)"""
+    a list item (`- Teknik Informatika`), a list's introduction (`Berikut langkahnya:`) or an
+    interviewer's question, which say little by themselves. (A long sentence that lost its
+    final period is complete.)"""
     text = sentence.rstrip()
-    if text.endswith(":") or text.startswith(("- ", "* ", "\u2022")):
+    if text.endswith(":") or text.startswith(("- ", "* ", "\u2022")) or _QUESTION_RE.match(text):
         return False
     if text[-1:] in ".!?\u2026\"'\u201d\u2019)":
         return True

@@ -1193,3 +1193,13 @@ def test_share_buttons_without_an_introduction_are_still_removed() -> None:
     raw = f"{BODY}\n\nFacebook\nTwitter\nWhatsApp\n\nWhatsApp\n\n\n\nWhatsApp\n\n{BODY2}"
     cleaned = clean_document(raw)
     assert cleaned.paragraphs == [[BODY], [BODY2]] and len(cleaned.removed) == 5
+
+
+def test_turns_of_an_interview_without_question_marks_stay_apart() -> None:
+    raw = (
+        "Reporter: Bagaimana kondisi pemain setelah melawan Vietnam\n"
+        "Pelatih: Semua pemain dalam kondisi baik.\nReporter: Siapa kaptennya\n"
+        "Pelatih: Rizky Ridho tetap kapten."
+    )
+    cleaned = clean_document(raw)
+    assert len(cleaned.paragraphs) == 4 and cleaned.removed == []

@@ -339,3 +339,14 @@ def test_headings_and_list_items_come_after_whole_sentences() -> None:
     ]
     out = summarize_record(record(doc), method="lead", sentences=3)
     assert [s["index"] for s in out["summary"]["sentences"]] == [1, 3, 4]
+
+
+def test_an_interviewers_question_comes_after_the_answers() -> None:
+    doc = [
+        ["Reporter: Siapa yang akan menjadi kapten tim nasional pada laga nanti?"],
+        ["Pelatih: Rizky Ridho tetap menjadi kapten tim nasional."],
+        ["Pelatih: Semua pemain dalam kondisi baik setelah laga terakhir."],
+        ["Pelatih: Kami menargetkan kemenangan di kandang sendiri."],
+    ]
+    out = summarize_record(record(doc), method="lead", sentences=3)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [1, 2, 3]
