@@ -318,35 +318,35 @@ def test_bare_time_stamps_of_a_live_report_come_after_every_sentence() -> None:
     assert [s["index"] for s in out["summary"]["sentences"]] == [0, 1, 2, 4]
 
 
-def test_a_sentence_introducing_a_list_comes_after_the_others() -> None:
-    doc = [
-        ["Pemerintah meluncurkan kartu identitas digital bagi semua warga."],
-        ["Berikut langkah-langkah mengaktifkannya:"],
-        ["Pengguna kartu digital baru mencapai enam juta orang."],
-        ["Targetnya lima puluh juta pengguna tahun depan."],
-    ]
-    out = summarize_record(record(doc), method="lead", sentences=3)
-    assert [s["index"] for s in out["summary"]["sentences"]] == [0, 2, 3]
-
-
-def test_headings_and_list_items_come_after_whole_sentences() -> None:
-    doc = [
-        ["Bantuan Beras Sepuluh Kilogram"],
-        ["Pemerintah menyalurkan bantuan beras kepada 22 juta keluarga."],
-        ["- Teknik Informatika"],
-        ["Penyaluran dimulai pekan depan di seluruh provinsi."],
-        ["Bulog menjamin stok beras cukup hingga akhir tahun."],
-    ]
-    out = summarize_record(record(doc), method="lead", sentences=3)
-    assert [s["index"] for s in out["summary"]["sentences"]] == [1, 3, 4]
-
-
-def test_an_interviewers_question_comes_after_the_answers() -> None:
-    doc = [
-        ["Reporter: Siapa yang akan menjadi kapten tim nasional pada laga nanti?"],
-        ["Pelatih: Rizky Ridho tetap menjadi kapten tim nasional."],
-        ["Pelatih: Semua pemain dalam kondisi baik setelah laga terakhir."],
-        ["Pelatih: Kami menargetkan kemenangan di kandang sendiri."],
-    ]
-    out = summarize_record(record(doc), method="lead", sentences=3)
-    assert [s["index"] for s in out["summary"]["sentences"]] == [1, 2, 3]
+@pytest.mark.parametrize(
+    ("sentences", "chosen"),
+    [
+        (  # a list's introduction
+            ["Pemerintah meluncurkan kartu identitas digital bagi semua warga.",
+             "Berikut langkah-langkah mengaktifkannya:",
+             "Pengguna kartu digital baru mencapai enam juta orang.",
+             "Targetnya lima puluh juta pengguna tahun depan."],
+            [0, 2, 3],
+        ),
+        (  # a heading and a list item
+            ["Bantuan Beras Sepuluh Kilogram",
+             "Pemerintah menyalurkan bantuan beras kepada 22 juta keluarga.",
+             "- Teknik Informatika",
+             "Penyaluran dimulai pekan depan di seluruh provinsi.",
+             "Bulog menjamin stok beras cukup hingga akhir tahun."],
+            [1, 3, 4],
+        ),
+        (  # an interviewer's question
+            ["Reporter: Siapa yang akan menjadi kapten tim nasional pada laga nanti?",
+             "Pelatih: Rizky Ridho tetap menjadi kapten tim nasional.",
+             "Pelatih: Semua pemain dalam kondisi baik setelah laga terakhir.",
+             "Pelatih: Kami menargetkan kemenangan di kandang sendiri."],
+            [1, 2, 3],
+        ),
+    ],
+)
+def test_incomplete_sentences_come_after_whole_ones(
+    sentences: list[str], chosen: list[int]
+) -> None:
+    out = summarize_record(record([[s] for s in sentences]), method="lead", sentences=3)
+    assert [s["index"] for s in out["summary"]["sentences"]] == chosen
