@@ -69,7 +69,6 @@ __all__ = [
     "strip_dateline",
     "strip_html",
     "strip_inline_boilerplate",
-    "story_key",
     "story_keys",
     "strip_trailing_boilerplate",
 ]
@@ -955,25 +954,30 @@ _END_REPORTER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PIC_LINK_RE = re.compile(r"\s*\b(?:pic\.twitter\.com|pic\.x\.com)/\w+|\s*\bhttps?://t\.co/\w+")
 
 
+# (kind, pattern, substrings one of which a match contains: tested before the pattern)
+_INLINE_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("link", _BRACKET_LINK_RE, (":",)),
+    ("link", _LINK_PLACEHOLDER_RE, ("_",)),
+    ("link", _EMBED_RE, ("[",)),
+    ("link", _PIC_LINK_RE, ("pic.", "t.co/")),
+    ("caption", _INLINE_PHOTO_CREDIT_RE, ("(",)),
+    ("ad", _AD_CAPS_RE, ("ADVERTISEMENT", "SCROLL")),
+)
+
+
 def strip_inline_boilerplate(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     """Remove bracketed links, inline photo credits and ad banners from inside a paragraph.
 
     Returns the text and (offset, kind, removed text) triples.
     """
     found: list[tuple[int, str, str]] = []
-    for kind, pattern, needs in (
-        ("link", _BRACKET_LINK_RE, ":"),
-        ("link", _LINK_PLACEHOLDER_RE, "_"),
-        ("link", _EMBED_RE, "["),
-        ("link", _PIC_LINK_RE, "pic." if "t.co/" not in text else "t.co/"),
-        ("caption", _INLINE_PHOTO_CREDIT_RE, "("),
-        ("ad", _AD_CAPS_RE, "ADVERTISEMENT" if "SCROLL" not in text else "SCROLL"),
-    ):
-        if needs not in text or not pattern.search(text):  # (a cheap test first)
+    for kind, pattern, needles in _INLINE_RULES:
+        if not any(needle in text for needle in needles):  # (a cheap test first)
             continue
-        for match in pattern.finditer(text):
-            found.append((match.start(), kind, match.group(0).strip()))
-        text = pattern.sub(" ", text)
+        matches = list(pattern.finditer(text))
+        if matches:
+            found += [(m.start(), kind, m.group(0).strip()) for m in matches]
+            text = pattern.sub(" ", text)
     return " ".join(text.split()), found
 
 
@@ -1433,11 +1437,6 @@ def story_keys(raw_start: str, exclude: Iterable[str] = ()) -> tuple[str, ...]:
     if long:
         return tuple(" ".join(words[:24]) for words in long[:STORY_LINES])
     return (" ".join(" ".join(lines).split()[:24]),)  # a short article: its first words
-
-
-def story_key(raw_start: str) -> str:
-    """The first of `story_keys` (one key for the opening)."""
-    return story_keys(raw_start)[0]
 
 
 def recurring_footers(

@@ -14,7 +14,6 @@ from pipeline.clean import (
     normalize_unicode,
     recurring_footers,
     repair_partial_mojibake,
-    story_key,
     story_keys,
     strip_dateline,
     strip_html,
@@ -607,7 +606,7 @@ def test_site_footers_are_removed() -> None:
 def test_learned_footers_are_removed_from_the_end_only() -> None:
     footer = "Dapatkan kabar pilihan dari redaksi setiap pagi lewat surel."
     docs = [f"{body}\n\n{footer}" for body in (BODY, BODY2, BODY3)]
-    footers = recurring_footers([(story_key(doc), footer_candidates(doc)) for doc in docs])
+    footers = recurring_footers([(story_keys(doc), footer_candidates(doc)) for doc in docs])
     assert footers == {footer_key(footer)}
     cleaned = clean_document(docs[0], footers=footers)
     assert cleaned.paragraphs == [[BODY]]
@@ -628,18 +627,18 @@ def test_recurring_footers_needs_enough_documents_and_share() -> None:
     assert recurring_footers(one_story) == frozenset()  # copies of one story count once
 
 
-def test_copies_of_one_story_and_template_reports_share_a_story_key() -> None:
+def test_copies_of_one_story_and_template_reports_share_story_keys() -> None:
     body = (
         "Presiden meresmikan jembatan baru yang menghubungkan dua kecamatan di pesisir utara "
         "pada Senin pagi setelah pembangunan selama dua tahun."
     )
     copies = [f"Jakarta (ANTARA) - {body}", f"JAKARTA, KOTAKITA.com - {body}", f"Oleh Ani\n{body}"]
-    assert len({story_key(copy) for copy in copies}) == 1
+    assert len({story_keys(copy) for copy in copies}) == 1
     report = "Harga emas hari ini, Senin ({}), naik Rp {} menjadi Rp {} per gram di butik resmi."
     prices = (("1/4", "5.000", "1.100.000"), ("2/4", "3.000", "1.103.000"))
     days = [report.format(*args) for args in prices]
-    assert story_key(days[0]) == story_key(days[1])
-    assert story_key(BODY) != story_key(BODY2)
+    assert story_keys(days[0]) == story_keys(days[1])
+    assert story_keys(BODY) != story_keys(BODY2)
 
 
 def test_footer_key_ignores_case_spacing_punctuation_and_digits() -> None:
@@ -966,9 +965,9 @@ def test_copies_under_different_long_headlines_are_one_story() -> None:
     assert recurring_footers(evidence) == frozenset()
 
 
-def test_a_short_story_under_two_datelines_has_one_story_key() -> None:
+def test_a_short_story_under_two_datelines_has_the_same_story_keys() -> None:
     body = "Sejumlah ruas jalan di kota rusak parah.\n\nDinas belum memperbaikinya."
-    assert story_key(f"Bandung - {body}") == story_key(f"Bogor - {body}")
+    assert story_keys(f"Bandung - {body}") == story_keys(f"Bogor - {body}")
 
 
 

@@ -13,7 +13,7 @@ from pipeline.clean import (
     footer_candidates,
     footer_key,
     recurring_footers,
-    story_key,
+    story_keys,
 )
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -108,7 +108,7 @@ def test_indosum_boilerplate_is_removed_and_summary_sentences_kept(
     indosum_sample: list[tuple[dict, list[list[str]], str]],
 ) -> None:
     footers = recurring_footers(
-        (story_key(raw), footer_candidates(raw)) for _, _, raw in indosum_sample
+        (story_keys(raw), footer_candidates(raw)) for _, _, raw in indosum_sample
     )
     assert footers, "the site footer repeated across the sample should be learned"
     gold, kept, datelines = 0, 0, 0
