@@ -192,19 +192,16 @@ def _has_column(columns: Iterable[str], name: str) -> bool:
 
 def _first(obj: dict[str, Any], names: Iterable[str]) -> Any:
     """The first non-empty value among the fields `names` (matched as `_get` does)."""
+    return _first_field(obj, names)[1]
+
+
+def _first_field(obj: dict[str, Any], names: Iterable[str]) -> tuple[str | None, Any]:
+    """(name, value) of the first non-empty field among `names`, else (None, None)."""
     for name in names:
         value = _get(obj, name)
         if value not in (None, ""):
-            return value
-    return None
-
-
-def _first_name(obj: dict[str, Any], names: Iterable[str]) -> str | None:
-    """The name of the field `_first` reads."""
-    for name in names:
-        if _get(obj, name) not in (None, ""):
-            return name
-    return None
+            return name, value
+    return None, None
 
 
 def _text_of(value: Any) -> str | None:
@@ -233,11 +230,10 @@ def _document(
 
     if indosum.is_indosum(obj):
         return _indosum_document(obj, source, defer=defer)
-    text = _get(obj, text_column) if text_column else _first(obj, TEXT_FIELDS)
+    field, text = _first_field(obj, [text_column] if text_column else TEXT_FIELDS)
     if isinstance(text, list) and text and all(isinstance(p, str) for p in text):
         text = "\n\n".join(text)  # a list of paragraphs, as many scrapers write them
     if text not in (None, "", []) and not isinstance(text, str):
-        field = text_column or _first_name(obj, TEXT_FIELDS)
         kind = (
             "a number" if _scalar(text)
             else "a list of things other than paragraphs (strings)" if isinstance(text, list)

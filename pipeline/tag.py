@@ -264,6 +264,8 @@ def _shown(form: str, doubtful: set[str]) -> str:
 def _keyword_worthy(
     key: str, form: str, count: int, doubtful: set[str], stops: frozenset[str]
 ) -> bool:
+    if any(_verb_or_possessive(w.lower() if w in doubtful else w) for w in form.split(" ")):
+        return False
     if " " not in key:
         return key not in stops
     if count < MIN_PHRASE_COUNT:
@@ -327,8 +329,6 @@ def keywords(
         key: count * idf.get(key, default_idf)
         for key, count in frequencies.items()
         if _keyword_worthy(key, forms[key], count, doubtful, stops)
-        and not any(_verb_or_possessive(w.lower() if w in doubtful else w)
-                    for w in forms[key].split(" "))
     }
     # A word that only ever occurs inside one phrase is shown as that phrase.
     for key in [k for k in weights if " " in k]:
