@@ -50,6 +50,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from pipeline.language import title_case
+
 __all__ = [
     "Cleaned",
     "assemble_paragraphs",
@@ -1158,7 +1160,6 @@ def _heading_like(line: str) -> bool:
     if len(words) <= 6:
         return True
     alpha = [w for w in words if w[:1].isalpha()]
-    capitalized = sum(w[0].isupper() for w in alpha)
     # A lowercase content word (`dihadiri`, `meminta`) makes prose, not Title Case; a dated
     # line (`Rabu, 10 April 2024 pukul 21.00 WIB`) still heads a chronology.
     if not any(c.isdigit() for c in line) and any(
@@ -1166,7 +1167,7 @@ def _heading_like(line: str) -> bool:
     ):
         return False
     # (a heading is short: twelve capitalized words are a line of names inside a sentence)
-    return len(words) <= 10 and bool(alpha) and capitalized / len(alpha) >= 0.6
+    return len(words) <= 10 and title_case(alpha, min_words=1)
 
 
 # A list item: `- item`, `• item`, `1. item`, `2) item`, `a. item`.
@@ -1301,9 +1302,8 @@ def assemble_paragraphs(units: list[tuple[int, str] | None]) -> list[_Paragraph]
 
 
 def _headline_case(words: list[str]) -> bool:
-    """Title Case: most of three or more words capitalized (`Harga Emas Naik Hari Ini`)."""
-    alpha = [w for w in words if w[:1].isalpha()]
-    return len(alpha) >= 3 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
+    """A headline's Title Case (`Harga Emas Naik Hari Ini`): 70% of three or more words."""
+    return title_case(words, share=0.7)
 
 
 # A first line that is a photo caption, not a headline: a sentence, then its credit

@@ -217,6 +217,13 @@ def warm_stems(
     return len(todo)
 
 
+def title_case(words: Iterable[str], share: float = 0.6, min_words: int = 3) -> bool:
+    """Whether at least `share` of the `words` that start with a letter (and at least
+    `min_words` of them) are capitalized: a Title Case headline (`Harga Emas Naik Hari Ini`)."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    return len(alpha) >= min_words and sum(w[0].isupper() for w in alpha) >= share * len(alpha)
+
+
 def is_protected(token: str, previous: str | None) -> bool:
     """True for a capitalized word inside a sentence: a likely name, which must not be stemmed."""
     if not token[:1].isupper():

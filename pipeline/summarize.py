@@ -21,6 +21,7 @@ from typing import Any
 
 from pipeline.artifacts import Line, record_paragraphs
 from pipeline.errors import BeritaError, DocumentError
+from pipeline.language import title_case
 
 DEFAULT_SENTENCES = 3
 WARM_DOCUMENTS = 5000  # documents whose words are stemmed once before workers fork
@@ -230,8 +231,8 @@ def _complete(sentence: str) -> bool:
         return False
     if text[-1:] in ".!?\u2026\"'\u201d\u2019)":
         return True
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return len(words) > 10 or sum(w[:1].isupper() for w in words) < 0.6 * len(words)
+    words = text.split()
+    return len(words) > 10 or not title_case(words, min_words=1)
 
 
 def select(

@@ -31,6 +31,7 @@ from pipeline.language import (
     normalize_token,
     stem,
     stop_words,
+    title_case,
 )
 from pipeline.segment import PREFIX_ABBREVIATIONS, SPEECH_VERBS
 
@@ -210,11 +211,6 @@ def unseen_idf(n_documents: int) -> float:
     return math.log((n_documents + 1) / 2) + 1.0
 
 
-def _title_case(title: str) -> bool:
-    words = [w for w in title.split() if w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
-
-
 def _surface_units(text: str) -> tuple[list[tuple[str, str, bool]], set[str]]:
     """`KEYWORD_ANALYZER.units` with a sentence-initial capital dropped where the document also
     writes the word in lowercase (`Harga` at a sentence start is `harga`); and the capitalized
@@ -246,7 +242,7 @@ def keyword_units(
     if not title:
         return body, doubtful
     head, _ = _surface_units(title)
-    if _title_case(title):
+    if title_case(title.split()):
         shown = {surface for surface, _, _ in body}
         head = [(s if s in shown else s.lower(), key, joined) for s, key, joined in head]
     return head + body, doubtful
