@@ -19,12 +19,11 @@ from functools import cached_property
 from importlib import import_module
 from typing import Any
 
-from pipeline.artifacts import Line, record_paragraphs
+from pipeline.artifacts import record_paragraphs
 from pipeline.errors import BeritaError, DocumentError
 from pipeline.language import title_case
 
 DEFAULT_SENTENCES = 3
-WARM_DOCUMENTS = 5000  # documents whose words are stemmed once before workers fork
 # The best unsupervised method on the held-out IndoSum split (see pipeline/evaluation/summaries.py).
 BEST_UNSUPERVISED = "centrality"
 
@@ -364,7 +363,7 @@ def run_summarize(
     from functools import partial
 
     from pipeline.artifacts import check_output
-    from pipeline.clean_stage import is_clean_artifact, load_records
+    from pipeline.clean_stage import load_records
     from pipeline.runner import StageRun, apply, write_stage
 
     check_output(output, paths)
@@ -395,27 +394,9 @@ def run_summarize(
             yield item
         run.stats["summary_sentences"] = {str(k): v for k, v in sorted(lengths.items())}
 
-    run.stats["prestemmed_words"] = 0
-    if workers > 1 and not dask and name != "lead" and all(map(is_clean_artifact, paths)):
-        from itertools import islice
-
-        from pipeline.language import warm_stems
-
-        # The words the workers share are the frequent ones: the first documents hold them.
-        sample = islice(load_records(list(paths), lines=True), WARM_DOCUMENTS)
-        run.stats["prestemmed_words"] = warm_stems(sample, workers, to_text=_warm_text)
     records = load_records(list(paths), lines=True, run=run)
     items = apply(records, process, run, workers=workers, dask=dask, encode=summary_info)
     return write_stage(tally(items), output, run)
-
-
-def _warm_text(line: Line) -> str:
-    """Title and text of an unparsed record (nothing for a bad line: it fails later, in order)."""
-    try:
-        record = line.parse()
-    except BeritaError:
-        return ""
-    return f"{record.get('title') or ''}\n{record.get('text') or ''}"
 
 
 def summary_info(record: dict[str, Any]) -> tuple[int, int]:

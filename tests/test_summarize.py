@@ -292,18 +292,6 @@ def test_cli_summarize_reports_bad_options_in_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in bad.output
 
 
-def test_warm_stems_fills_the_cache_and_changes_no_result() -> None:
-    from pipeline import language
-
-    text = "Para petani menanam padi. Menteri Pertanian meninjau persawahan di Karawang."
-    language.clear_stem_cache()
-    expected = language.terms(text, stemmed=True)
-    language.clear_stem_cache()
-    assert language.warm_stems([text], workers=2) == 5  # the lowercase content words
-    assert language._STEMS["menanam"] == "tanam" and "Karawang" not in language._STEMS
-    assert language.terms(text, stemmed=True) == expected
-
-
 def test_bare_time_stamps_of_a_live_report_come_after_every_sentence() -> None:
     live = [
         ["Gunung Ruang kembali erupsi pada Selasa dini hari."],
