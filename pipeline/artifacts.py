@@ -53,7 +53,8 @@ class Line:
     """One record still serialized: a line of a JSON Lines artifact and where it came from.
 
     Stages hand lines (not parsed records) to their workers, so that parsing, like processing
-    and serializing, happens in parallel and the main process only moves text.
+    and serializing, happens in parallel: the main process reads lines and copies the workers'
+    serialized results (`Spilled`) into the artifact.
     """
 
     text: str
@@ -87,6 +88,30 @@ class Encoded:
     info: Any
 
 
+@dataclass(frozen=True)
+class Spilled:
+    """A processed record that a pool worker serialized into a spill file: its line's place there
+    (`start`, `length`, newline included), plus what the stage report needs."""
+
+    path: str
+    start: int
+    length: int
+    info: Any
+
+
+class _SpillReader:
+    """The bytes of spilled records; each spill file is read once, when its first record comes."""
+
+    def __init__(self) -> None:
+        self.path = ""
+        self.data = b""
+
+    def line(self, record: Spilled) -> bytes:
+        if record.path != self.path:
+            self.path, self.data = record.path, Path(record.path).read_bytes()
+        return self.data[record.start : record.start + record.length]
+
+
 def read_lines(path: str | Path) -> Iterator[Line]:
     """Stream the non-blank lines of a JSON Lines artifact, unparsed."""
     path = Path(path)
@@ -100,7 +125,7 @@ def read_lines(path: str | Path) -> Iterator[Line]:
 
 def write_jsonl(
     path: str | Path,
-    records: Iterable[dict[str, Any] | Encoded],
+    records: Iterable[dict[str, Any] | Encoded | Spilled],
     *,
     verify: Callable[[], None] | None = None,
 ) -> int:
@@ -110,10 +135,14 @@ def write_jsonl(
     is left as it was.
     """
     count = 0
-    with atomic_writer(path) as handle:
+    spills = _SpillReader()
+    with atomic_writer(path, "wb") as handle:
         for record in records:
-            handle.write(record.text if isinstance(record, Encoded) else dumps(record))
-            handle.write("\n")
+            if isinstance(record, Spilled):
+                handle.write(spills.line(record))
+            else:
+                text = record.text if isinstance(record, Encoded) else dumps(record)
+                handle.write(text.encode("utf-8") + b"\n")
             count += 1
         if verify is not None:
             verify()

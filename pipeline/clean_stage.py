@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pipeline.artifacts import Encoded, check_output, read_jsonl, read_lines
+from pipeline.artifacts import Encoded, Spilled, check_output, read_jsonl, read_lines
 from pipeline.readers import (
     PendingLine,
     ReadError,
@@ -145,7 +145,7 @@ def clean_info(record: dict[str, Any]) -> dict[str, Any]:
 def _dedupe(items: Iterable[Any], run: StageRun, *, keep_duplicates: bool = False) -> Iterator[Any]:
     """Drop exact duplicates (same clean text), listing each in the report; count the flags.
 
-    Items are clean records, or `Encoded` records carrying their `clean_info`.
+    Items are clean records, or `Encoded`/`Spilled` records carrying their `clean_info`.
     """
     seen: dict[str, str] = {}
     ids: set[str] = set()
@@ -154,7 +154,7 @@ def _dedupe(items: Iterable[Any], run: StageRun, *, keep_duplicates: bool = Fals
     removals: Counter[str] = Counter()
     repairs: Counter[str] = Counter()
     for item in items:
-        info = item.info if isinstance(item, Encoded) else clean_info(item)
+        info = item.info if isinstance(item, Encoded | Spilled) else clean_info(item)
         digest = info["digest"]
         if not info["empty"] and digest in seen:
             duplicates.append({"id": info["id"], "duplicate_of": seen[digest]})

@@ -88,25 +88,29 @@ _RULE_PATTERN_RE = re.compile(r"""re\.(?:match|sub)\(\s*r?'([^'\\]*)'\s*,\s*(?:'
 def _rule_guard(visitor: Any) -> re.Pattern[str] | None:
     """One pattern that every word `visitor` (a Sastrawi prefix rule) can change contains.
 
-    Read from the source of the rule's disambiguators (or its `remove`): the union of the
+    Read from the source files of the rule's disambiguators (or its own): the union of the
     patterns they try on the word, searched anywhere (a superset of where they match). None when
     a source cannot be read or tries no pattern on the word: then the rule is always run.
     """
-    import inspect
+    import sys
 
-    methods = [type(d).disambiguate for d in getattr(visitor, "disambiguators", ())]
-    if not methods:
-        methods = [getattr(type(visitor), "remove", None)]
+    classes = [type(d) for d in getattr(visitor, "disambiguators", ())] or [type(visitor)]
     patterns: list[str] = []
-    for method in methods:
-        try:
-            found = _RULE_PATTERN_RE.findall(inspect.getsource(method)) if method else []
-        except (OSError, TypeError):
-            return None
+    for cls in classes:
+        found = _RULE_PATTERN_RE.findall(_module_source(sys.modules[cls.__module__]))
         if not found:
             return None
         patterns += found
     return re.compile("|".join(f"(?:{p})" for p in dict.fromkeys(patterns)))
+
+
+def _module_source(module: Any) -> str:
+    """The text of a module's source file ("" when it has none)."""
+    try:
+        with open(module.__file__, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, TypeError, AttributeError):
+        return ""
 
 
 class _PrefixRules:

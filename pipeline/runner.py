@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import os
 import platform
 import re
 import sys
+import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.artifacts import Encoded, Line, dumps, report_path, write_json, write_jsonl
+from pipeline.artifacts import Encoded, Line, Spilled, dumps, report_path, write_json, write_jsonl
 from pipeline.errors import BeritaError, check_stop
 
 Process = Callable[[dict[str, Any]], dict[str, Any]]
@@ -117,9 +119,27 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _call_worker_process(record: dict[str, Any]) -> tuple[bool, Any]:
+_SPILL_DIR = ""
+
+
+def _call_worker_chunk(items: list[Any]) -> list[tuple[bool, Any]]:
+    """Process a chunk of items in a pool worker. Serialized results are written to a spill
+    file of their own and come back as `Spilled` places in it, so that the main process copies
+    bytes instead of receiving, unpickling and re-encoding every record through a pipe."""
     assert _WORKER_PROCESS is not None
-    return _WORKER_PROCESS(record)
+    outcomes = [_WORKER_PROCESS(item) for item in items]
+    if not any(ok and isinstance(result, Encoded) for ok, result in outcomes):
+        return outcomes
+    fd, path = tempfile.mkstemp(suffix=".jsonl", dir=_SPILL_DIR)
+    with os.fdopen(fd, "wb") as spill:
+        start = 0
+        for index, (ok, result) in enumerate(outcomes):
+            if ok and isinstance(result, Encoded):
+                data = result.text.encode("utf-8") + b"\n"
+                spill.write(data)
+                outcomes[index] = (True, Spilled(path, start, len(data), result.info))
+                start += len(data)
+    return outcomes
 
 
 def batches(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -246,19 +266,31 @@ def _local_outcomes(
         yield record, guarded(record)
     import multiprocessing
 
-    global _WORKER_PROCESS
-    # Forked workers inherit the function (and any fitted model it holds) instead of unpickling
-    # it with every task.
-    _WORKER_PROCESS = guarded
+    global _WORKER_PROCESS, _SPILL_DIR
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_quiet_worker) as pool:
-        # Bounded batches keep memory flat (Pool.imap would read the whole input ahead); with two
-        # in flight the workers go on with the next batch while this process writes the last.
-        jobs = (
-            (batch, pool.map_async(_call_worker_process, batch, _chunk(batch, workers)).get)
-            for batch in batches(iterator, batch_size)
-        )
-        yield from _in_order(jobs, IN_FLIGHT)
+    with tempfile.TemporaryDirectory(prefix="berita-spill-") as spill_dir:
+        # Forked workers inherit the function (and any fitted model it holds) instead of
+        # unpickling it with every task, and the folder for their spill files.
+        _WORKER_PROCESS, _SPILL_DIR = guarded, spill_dir
+        with context.Pool(workers, initializer=_quiet_worker) as pool:
+
+            def submit(batch: list[Any]) -> Callable[[], list[tuple[bool, Any]]]:
+                chunks = list(batches(batch, _chunk(batch, workers)))
+                pending = pool.map_async(_call_worker_chunk, chunks, 1)
+                return lambda: [outcome for chunk in pending.get() for outcome in chunk]
+
+            # Bounded batches keep memory flat (Pool.imap would read the whole input ahead);
+            # with two in flight the workers go on with the next batch while this process
+            # writes the last.
+            jobs = ((batch, submit(batch)) for batch in batches(iterator, batch_size))
+            spilled = ""
+            for record, outcome in _in_order(jobs, IN_FLIGHT):
+                result = outcome[1]
+                if isinstance(result, Spilled) and result.path != spilled:
+                    if spilled:  # every record of the last spill file has been written
+                        os.unlink(spilled)
+                    spilled = result.path
+                yield record, outcome
 
 
 def apply(
