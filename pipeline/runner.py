@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import platform
@@ -128,7 +129,7 @@ def _call_worker_chunk(items: list[Any]) -> list[tuple[bool, Any]]:
     bytes instead of receiving, unpickling and re-encoding every record through a pipe."""
     assert _WORKER_PROCESS is not None
     outcomes = [_WORKER_PROCESS(item) for item in items]
-    if not any(ok and isinstance(result, Encoded) for ok, result in outcomes):
+    if not _SPILL_DIR or not any(ok and isinstance(result, Encoded) for ok, result in outcomes):
         return outcomes
     fd, path = tempfile.mkstemp(suffix=".jsonl", dir=_SPILL_DIR)
     with os.fdopen(fd, "wb") as spill:
@@ -268,7 +269,11 @@ def _local_outcomes(
 
     global _WORKER_PROCESS, _SPILL_DIR
     context = multiprocessing.get_context("fork")
-    with tempfile.TemporaryDirectory(prefix="berita-spill-") as spill_dir:
+    with contextlib.ExitStack() as stack:
+        try:
+            spill_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="berita-spill-"))
+        except OSError:  # no writable temporary folder: results come back through the pipe
+            spill_dir = ""
         # Forked workers inherit the function (and any fitted model it holds) instead of
         # unpickling it with every task, and the folder for their spill files.
         _WORKER_PROCESS, _SPILL_DIR = guarded, spill_dir

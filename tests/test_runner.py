@@ -77,3 +77,13 @@ def test_an_interrupted_pool_run_leaves_no_spill_files(
             break
     items.close()  # what a stopped consumer does to the generator
     assert list(spill_root.iterdir()) == []
+
+
+def test_without_a_writable_temporary_folder_results_come_through_the_pipe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, _, _ = _run(tmp_path, 1)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    two, _, seen = _run(tmp_path, 2)
+    assert two == one
+    assert not any(isinstance(item, Spilled) for item in seen)
