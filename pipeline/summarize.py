@@ -230,8 +230,8 @@ def _complete(sentence: str) -> bool:
         return False
     if text[-1:] in ".!?\u2026\"'\u201d\u2019)":
         return True
-    words = text.split()
-    return len(words) > 10 or not title_case(words, min_words=1)
+    words = [w for w in text.split() if w[:1].isalpha()]  # no words at all: not a sentence
+    return len(words) > 10 or (bool(words) and not title_case(words, min_words=1))
 
 
 def select(

@@ -338,3 +338,11 @@ def test_incomplete_sentences_come_after_whole_ones(
 ) -> None:
     out = summarize_record(record([[s] for s in sentences]), method="lead", sentences=3)
     assert [s["index"] for s in out["summary"]["sentences"]] == chosen
+
+
+def test_a_line_of_numbers_or_a_long_heading_with_numbers_is_not_a_sentence() -> None:
+    from pipeline.summarize import _complete
+
+    assert not _complete("2019 - 2020")
+    assert not _complete("Jadwal Liga 1 2024 Persib vs Persija 15.30 WIB Stadion GBLA Bandung")
+    assert _complete("Harga cabai rawit di pasar induk naik lagi menjelang 2024 dan 2025")
