@@ -220,13 +220,19 @@ def _fragment(key: tuple[str, ...]) -> bool:
 _QUESTION_RE = re.compile(r"^(?:Reporter|Wartawan|Jurnalis|Pewawancara|Tanya|T|Q)\s*:\s", re.I)
 
 
+# A numbered or lettered list item (`1. Cabut steker`, `2) Ganti lampu`, `a. Formulir`).
+_NUMBERED_RE = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\s")
+
+
 def _complete(sentence: str) -> bool:
     """Not a heading (`Bantuan Beras Sepuluh Kilogram`: short, Title Case, no final punctuation),
-    a list item (`- Teknik Informatika`), a list's introduction (`Berikut langkahnya:`) or an
-    interviewer's question, which say little by themselves. (A long sentence that lost its
-    final period is complete.)"""
+    a list item (`- Teknik Informatika`, `1. Cabut steker`), a list's introduction (`Berikut
+    langkahnya:`), a question (an interviewer's, or a feature's rhetorical one) or a table row
+    (`Cabai rawit | 90.000 | 65.000`), which say little by themselves. (A long sentence that
+    lost its final period is complete.)"""
     text = sentence.rstrip()
-    if text.endswith(":") or text.startswith(("- ", "* ", "\u2022")) or _QUESTION_RE.match(text):
+    if (text.endswith((":", "?")) or text.startswith(("- ", "* ", "\u2022"))
+            or _NUMBERED_RE.match(text) or _QUESTION_RE.match(text) or text.count("|") >= 2):
         return False
     if text[-1:] in ".!?\u2026\"'\u201d\u2019)":
         return True
@@ -240,37 +246,49 @@ def select(
     """Take ranked sentences until the budget is spent; no empty or duplicate sentence.
 
     Fragments (`_fragment`: the bare time stamps of a live report) and incomplete sentences
-    (`_complete`: headings, list items, a list's introduction) come only after every other
-    sentence. A word budget
-    (`Document.word_counts`) is never exceeded: a sentence that does not fit is skipped and
-    later, shorter ones may still be taken. Only when no sentence fits at all is the best one
-    returned alone, over the budget. Returns (index, score) pairs in document order.
+    (`_complete`: headings, list items, questions, table rows) come only after every other
+    sentence, and never fill what is left of a word budget while whole sentences exist. A
+    sentence that repeats most of the words of one already taken (`NEAR_DUPLICATE`: a lead
+    repeated with small changes) is passed over. A word budget (`Document.word_counts`) is never
+    exceeded: a sentence that does not fit is skipped and later, shorter ones may still be
+    taken. Only when no sentence fits at all is the best one returned alone, over the budget.
+    Returns (index, score) pairs in document order.
     """
     chosen: list[tuple[int, float]] = []
-    seen: set[tuple[str, ...]] = set()
+    taken: list[set[str]] = []
     used_words = 0
     first: tuple[int, float] | None = None  # the best non-empty sentence
     ranked = [(i, score) for i, score in ranking if doc.keys[i]]
     late = {i for i, _ in ranked if _fragment(doc.keys[i]) or not _complete(doc.sentences[i])}
     whole = [item for item in ranked if item[0] not in late]
     fragments = [item for item in ranked if item[0] in late]
-    for index, score in whole + fragments:
+    candidates = whole + fragments if max_words is None or not whole else whole
+    for index, score in candidates:
         if len(chosen) >= max_sentences:
             break
-        key = doc.keys[index]
-        if key in seen:
+        words_set = set(doc.keys[index])
+        if any(_overlap(words_set, other) >= NEAR_DUPLICATE for other in taken):
             continue
         if first is None:
             first = (index, score)
         words = doc.word_counts[index]
         if max_words is not None and used_words + words > max_words:
             continue
-        seen.add(key)
+        taken.append(words_set)
         used_words += words
         chosen.append((index, score))
     if not chosen and first is not None:
         chosen.append(first)
     return sorted(chosen)
+
+
+# Sentences sharing this much of their words (Jaccard) say the same thing: only one is taken.
+NEAR_DUPLICATE = 0.7
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Jaccard similarity of two word sets."""
+    return len(a & b) / len(a | b) if a or b else 1.0
 
 
 def _clean_score(score: float) -> float:

@@ -331,6 +331,15 @@ def test_bare_time_stamps_of_a_live_report_come_after_every_sentence() -> None:
              "Pelatih: Kami menargetkan kemenangan di kandang sendiri."],
             [1, 2, 3],
         ),
+        (  # a question standing alone, a numbered heading and a table row
+            ["Apa penyebab turunnya harga gabah saat ini?",
+             "Harga gabah di tingkat petani turun menjadi Rp 5.800 per kilogram.",
+             "1. Cabut steker perangkat yang tidak dipakai",
+             "Cabai rawit merah | 90.000 | 65.000",
+             "Bulog diminta menyerap gabah petani dengan harga pembelian pemerintah.",
+             "Penyerapan dimulai pekan depan di sentra produksi padi."],
+            [1, 4, 5],
+        ),
     ],
 )
 def test_incomplete_sentences_come_after_whole_ones(
@@ -346,3 +355,31 @@ def test_a_line_of_numbers_or_a_long_heading_with_numbers_is_not_a_sentence() ->
     assert not _complete("2019 - 2020")
     assert not _complete("Jadwal Liga 1 2024 Persib vs Persija 15.30 WIB Stadion GBLA Bandung")
     assert _complete("Harga cabai rawit di pasar induk naik lagi menjelang 2024 dan 2025")
+
+
+def test_a_word_budget_is_never_filled_with_time_stamps_or_headings() -> None:
+    live = [
+        ["Gunung Ruang kembali erupsi pada Selasa dini hari dan memaksa warga mengungsi."],
+        ["09.45 WIB"],
+        ["Kolom abu setinggi dua kilometer teramati dari pos pengamatan di pulau seberang."],
+        ["Sejarah Panjang"],
+    ]
+    out = summarize_record(record(live), method="lead", words=20)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [0]
+    # nothing whole fits: the best whole sentence alone, over the budget, not the time stamp
+    out = summarize_record(record(live), method="lead", words=5)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [0]
+    assert any("longer than --words" in w for w in out["warnings"])
+
+
+def test_a_lead_repeated_with_small_changes_is_taken_once() -> None:
+    page = [
+        ["Ruas jalan tol di kilometer 171 ditutup sementara pada Minggu akibat longsor yang "
+         "menimbun dua lajur."],
+        ["Tidak ada korban jiwa dalam kejadian tersebut."],
+        ["Ruas jalan tol di kilometer 171 ditutup sementara sejak Minggu pagi akibat longsor "
+         "yang menimbun dua lajur jalan."],
+        ["Polisi mengalihkan arus kendaraan ke jalur arteri selama perbaikan."],
+    ]
+    out = summarize_record(record(page), method="lead", sentences=3)
+    assert [s["index"] for s in out["summary"]["sentences"]] == [0, 1, 3]
