@@ -400,10 +400,12 @@ _STAMP_LEAD = (
 )
 _STAMP_TAIL = rf"\s*(?:[|,/\u2013\u2014\u2022\u00b7-]|pukul)?\s*{_STAMP_TIME}"
 _TIMESTAMP_RE = re.compile(
-    rf"^(?:{_STAMP_LEAD}(?:{_ANY_DAY}\s*,?\s*)?{_STAMP_DATE}(?:{_STAMP_TAIL})?"
+    rf"^(?:{_STAMP_LEAD}(?:(?:{_ANY_DAY}\s*,?\s*)?{_STAMP_DATE}(?:{_STAMP_TAIL})?|{_STAMP_TIME})"
     rf"|(?:{_ANY_DAY}\s*,?\s*)?{_STAMP_DATE}{_STAMP_TAIL})\s*$",
     re.I,
 )
+# An update stamp is page furniture wherever it stands (a live report's `Diperbarui 08.05 WIB`).
+_UPDATED_RE = re.compile(r"^(?:diperbarui|updated?|last\s+updated|pembaruan)\b", re.I)
 _SEP = rf"(?:{_DASH}|\s*:\s+)"
 _NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
 
@@ -688,6 +690,10 @@ _SHARE_RES = tuple(
         r"gratis|di\s*sini|caranya|kabar|berita|update|info)\b).{0,80}\b(?:grup|group|kanal|channel|saluran)\b.{0,60}"
         r"\b(?:telegram|whatsapp|wa)\b",
         r"^(?:subscribe|berlangganan)\b.{0,80}\b(?:newsletter|kanal|channel|youtube|gratis)\b",
+        # "Simak wawancara lengkapnya di kanal YouTube Warta Nusantara."
+        r"^(?:simak|saksikan|tonton|dengarkan)\s+(?:wawancara|video|tayangan|podcast|siaran|"
+        r"liputan|diskusi|obrolan)\b.{0,60}\b(?:di|melalui|lewat|via)\s+(?:kanal|channel|akun|"
+        r"laman|situs|aplikasi|youtube|instagram|tiktok|spotify)\b",
         r"^(?:baca|simak|lihat|cek)\s+(?:juga\s+)?(?:berita|artikel|info|informasi)\b.{0,60}"
         r"\b(?:di\s*sini|lainnya|selengkapnya)\s*[.!:]?$",
         r"^(?:baca|simak|lihat)\s+selengkapnya\b.{0,40}$",
@@ -719,7 +725,13 @@ _NAME_OUTLET_RE = re.compile(
     rf"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*[-|\u2013\u2014]\s*{_OUTLET}\s*$"
 )
 # A by-line: `Oleh: Budi Santoso`, `Oleh Budi Santoso` (a name, nothing else).
-_BY_RE = re.compile(r"^(?:Oleh|OLEH)\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$")
+_BY_RE = re.compile(r"^(?:Oleh|OLEH)\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\*{0,2}$")
+# A columnist's note closing an opinion piece: `*Penulis adalah peneliti di ...`.
+_AUTHOR_NOTE_RE = re.compile(
+    r"^\*{0,2}\s*(?:penulis|pengirim|kolumnis|the\s+writer|the\s+author)\s+"
+    r"(?:adalah|merupakan|ialah|is)\b",
+    re.I,
+)
 # Tag lists: `#ekonomi #harga`, `Tags: ekonomi, harga`, `Topik: Harga Pangan`.
 _TAGS_RE = re.compile(
     r"^(?:(?:#[\w-]+[\s,]*)+|(?i:tags?|topik|kata\s+kunci|keywords?)\s*:\s*"
@@ -778,6 +790,12 @@ _FOOTER_RES = tuple(
         r"terbit|dimuat|diterbitkan|ditayangkan)\b",
         # disclaimers of opinion pieces: "Isi artikel ini menjadi tanggung jawab penulis."
         r"^isi\s+(?:artikel|tulisan|opini|konten)\b.{0,80}\btanggung\s+jawab\b",
+        r"^(?:disclaimer\s*:|(?:artikel|tulisan|kolom|opini)\s+ini\s+(?:merupakan|adalah)\s+"
+        r"(?:opini|pendapat|pandangan)\s+pribadi\b)",
+        # "Info lebih lanjut: www.kasirku.id atau email ke halo@kasirku.id"
+        # (a label and an address; `Untuk informasi lebih lanjut, kunjungi laman ...` is prose)
+        r"^info(?:rmasi)?\s+(?:lebih\s+lanjut|selengkapnya|lengkap)\s*:.{0,120}"
+        r"(?:www\.|https?://|\w@[\w-]+\.\w|\b[\w-]+\.(?:com|id)\b)",
     )
 )
 # "DailySocial.id adalah portal berita ...": a site describing itself, at the end of an article.
@@ -869,7 +887,9 @@ def classify_line(
         return "tags"
     if _SEPARATOR_RE.match(line):
         return "separator"
-    if (header or at_end) and n_words <= 12 and _TIMESTAMP_RE.match(line):
+    if (header or at_end or _UPDATED_RE.match(line)) and n_words <= 12 and _TIMESTAMP_RE.match(
+        line
+    ):
         return "timestamp"
     if n_words <= 30 and _COPYRIGHT_RE.search(line):
         return "credit"
@@ -880,6 +900,8 @@ def classify_line(
             return "credit"  # `Sumber: Engadget.`, `Sumber berita X dan gambar header Y.`
         if n_words <= 80 and _SELF_DESCRIPTION_RE.match(line):
             return "footer"
+        if n_words <= 60 and _AUTHOR_NOTE_RE.match(line):
+            return "credit"
         if footers and footer_key(line) in footers:
             return "footer"
     return None
@@ -1248,11 +1270,23 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return broken >= 2 and broken * 2 >= len(inner)
 
 
+def _table_row(line: str) -> bool:
+    """A row of a table pasted as text: three or more cells (`Cabai rawit | 90.000 | 65.000`)."""
+    return line.count("|") >= 2 or line.count("\t") >= 2
+
+
 def join_broken_lines(lines: list[str]) -> list[str]:
     """Lines of one block -> paragraphs: a wrapped block is one paragraph; otherwise every line
-    is a paragraph, except that an unfinished line is joined with the line that continues it."""
+    is a paragraph, except that an unfinished line is joined with the line that continues it.
+    A table row is a paragraph of its own."""
     if not lines:
         return []
+    rows = [i for i, line in enumerate(lines) if _table_row(line)]
+    if rows:
+        out: list[str] = []
+        for start, row in zip([-1, *rows[:-1]], rows, strict=True):
+            out += [*join_broken_lines(lines[start + 1 : row]), lines[row]]
+        return out + join_broken_lines(lines[rows[-1] + 1 :])
     items = [i for i, line in enumerate(lines) if i and _item_start(lines[i - 1], line)]
     if items:  # a list: every item starts a paragraph (a wrapped item is joined within)
         starts = [0, *items, len(lines)]
@@ -1627,7 +1661,9 @@ def clean_document(
             first_pos, (_, first) = lines[0]
             following = lines[1][1][1] if len(lines) > 1 else None
             blank_after = len(lines) > 1 and lines[1][0] > first_pos + 1
-            if _is_title(first, following, blank_after):
+            if _is_title(first, following, blank_after) or (
+                following is None and _is_title(first, "", True) and _headline_case(_words(first))
+            ):  # (a headline alone: the article's title, and no text)
                 title = first
                 units[first_pos] = None
 
@@ -1645,7 +1681,7 @@ def clean_document(
     lang = detect_language(clean_text)
     warnings: list[str] = []
     if not clean_text:
-        warnings.append("empty after cleaning")
+        warnings.append("only a title, no text" if title else "empty after cleaning")
     elif lang not in {"id", UNDETERMINED}:
         warnings.append(f"not Indonesian (detected: {lang})")
     if lost := clean_text.count("\ufffd"):

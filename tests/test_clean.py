@@ -723,7 +723,6 @@ def test_title_is_detected_only_when_asked() -> None:
         f"{BODY}\n{BODY2}",  # the first line is a sentence
         f"Presiden meninjau pasar/Net\n{BODY}",  # a caption, not a title
         f"Harga cabai di pasar tradisional terus naik sejak\nawal pekan ini.\n{BODY2}",
-        "Harga Cabai Naik Tajam",  # nothing follows
     ],
 )
 def test_lines_that_are_not_titles(raw: str) -> None:
@@ -1202,3 +1201,47 @@ def test_turns_of_an_interview_without_question_marks_stay_apart() -> None:
     )
     cleaned = clean_document(raw)
     assert len(cleaned.paragraphs) == 4 and cleaned.removed == []
+
+
+def test_rows_of_a_pasted_table_are_paragraphs_of_their_own() -> None:
+    raw = (
+        f"{BODY}\n\nKomoditas | Harga (Rp/kg) | Pekan lalu\nCabai rawit merah | 90.000 | 65.000\n"
+        f"Bawang merah | 42.000 | 40.000\n\n{BODY2}"
+    )
+    cleaned = clean_document(raw)
+    assert cleaned.paragraphs[1:4] == [
+        ["Komoditas | Harga (Rp/kg) | Pekan lalu"], ["Cabai rawit merah | 90.000 | 65.000"],
+        ["Bawang merah | 42.000 | 40.000"],
+    ]
+
+
+def test_a_headline_alone_is_the_title_of_an_article_without_text() -> None:
+    cleaned = clean_document("Presiden Resmikan Bendungan Baru di Sulawesi Tengah\n",
+                             detect_title=True)
+    assert cleaned.title == "Presiden Resmikan Bendungan Baru di Sulawesi Tengah"
+    assert cleaned.text == "" and cleaned.warnings == ["only a title, no text"]
+    brief = clean_document("Gempa guncang Sumbawa pagi ini, warga berhamburan keluar rumah\n",
+                           detect_title=True)
+    assert brief.title is None and brief.text
+
+
+@pytest.mark.parametrize(
+    ("junk", "kind", "where"),
+    [
+        ("Oleh: Laksmi Paramitha*", "credit", "top"),
+        ("*Penulis adalah peneliti tata kota di Lembaga Kajian Ruang Publik.", "credit", "end"),
+        ("Artikel ini merupakan opini pribadi penulis dan tidak mencerminkan pandangan redaksi.",
+         "footer", "end"),
+        ("Simak wawancara lengkapnya di kanal YouTube Warta Nusantara.", "share", "end"),
+        ("Info lebih lanjut: www.kasirku.id atau email ke halo@kasirku.id", "footer", "end"),
+        ("Diperbarui 08.05 WIB", "timestamp", "middle"),
+    ],
+)
+def test_opinion_notes_promos_and_update_stamps_are_removed(
+    junk: str, kind: str, where: str
+) -> None:
+    parts = {"top": [junk, BODY, BODY2], "middle": [BODY, junk, BODY2],
+             "end": [BODY, BODY2, junk]}[where]
+    cleaned = clean_document("\n\n".join(parts))
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert [(r["kind"], r["text"]) for r in cleaned.removed] == [(kind, junk)]
