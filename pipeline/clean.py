@@ -812,6 +812,20 @@ _SOURCE_WORDS = frozenset(
 _CLINGING_PUNCT = "\"'()[]{}<>.,;:!?/|*&+"
 
 
+# Words of a sentence that reports on people rather than speaks to the reader: a share prompt
+# has none (`Berlangganan kanal YouTube berbayar ... menjadi pengeluaran terbesar`, `Bergabung
+# dengan grup WhatsApp yang mengaku ..., sejumlah warga kehilangan uang`).
+_REPORTING_WORDS = frozenset(
+    "menjadi merupakan mengaku kehilangan diminta disusul sehingga kewajiban sejumlah warga "
+    "peserta status mengatakan menyebut kata ujar tersebut".split()
+)
+
+
+def _reports(line: str) -> bool:
+    """Whether `line` has a word of reporting prose (`_REPORTING_WORDS`)."""
+    return not _REPORTING_WORDS.isdisjoint(w.strip(_CLINGING_PUNCT).lower() for w in line.split())
+
+
 def _names_only(line: str) -> bool:
     """A source line lists names (`Sumber: The Verge dan AMD.`, `Sumber: BPS, diolah`,
     `Sumber: kompas.com`), not a sentence about one (`Sumber: Kementerian PUPR menyatakan ...`).
@@ -872,7 +886,9 @@ def classify_line(
     if _AD_RE.match(line):
         return "ad"
     if _SOCIAL_BUTTON_RE.match(line) or (
-        n_words <= 60 and (_SOCIAL_ONLY_RE.match(line) or any(r.search(line) for r in _SHARE_RES))
+        n_words <= 60
+        and (_SOCIAL_ONLY_RE.match(line) or (any(r.search(line) for r in _SHARE_RES)
+                                             and not _reports(line)))
     ):
         return "share"
     if _CREDIT_LINE_RE.match(line) or (
@@ -1366,8 +1382,9 @@ def _listed_entry(lines: list[str], number: int, kind: str) -> bool:
     up = next((i for i in range(number - 1, -1, -1) if lines[i].strip()), -1)
     above = lines[up] if up >= 0 else ""
     below = next((lines[i] for i in range(number + 1, len(lines)) if lines[i].strip()), "")
-    if kind == "credit":
-        return bool(_INFO_LABEL_RE.match(above) or _INFO_LABEL_RE.match(below))
+    if kind in ("credit", "tags"):
+        return bool(_INFO_LABEL_RE.match(above) or _INFO_LABEL_RE.match(below)
+                    or _under_introduction(lines, number))
     while _SOCIAL_BUTTON_RE.match(lines[number].strip()):  # up the run of platform names
         if above.rstrip().endswith(":"):
             return True
@@ -1377,6 +1394,21 @@ def _listed_entry(lines: list[str], number: int, kind: str) -> bool:
         up = next((i for i in range(number - 1, -1, -1) if lines[i].strip()), -1)
         above = lines[up] if up >= 0 else ""
     return False
+
+
+# An entry `Label: value` (`Penulis: Andi Nurul`, `Hari/tanggal: Kamis, 28 November 2024`).
+_ENTRY_RE = re.compile(r"^[A-Z][\w/.-]*(?:\s+[\w/.-]+){0,3}\s*:\s+\S")
+
+
+def _under_introduction(lines: list[str], number: int) -> bool:
+    """Whether line `number` is in a run of `Label: value` entries right under an introduction
+    ending in `:` (`Berikut daftar pemenang:` / `Penulis: ...` / `Fotografer: ...`)."""
+    up = number
+    while up > 0 and lines[up - 1].strip() and _ENTRY_RE.match(lines[up - 1].strip()):
+        up -= 1
+    return up > 0 and lines[up - 1].rstrip().endswith(":") and not _ENTRY_RE.match(
+        lines[up - 1].strip()
+    )
 
 
 def _inside_sentence(lines: list[str], number: int) -> bool:
@@ -1389,6 +1421,13 @@ def _inside_sentence(lines: list[str], number: int) -> bool:
     if above.strip() and line[:1].islower() and not _finished(above):
         return True
     return bool(below.strip()) and below[:1].islower() and not _finished(line)
+
+
+def _completes(above: str) -> bool:
+    """Whether the line below `above` completes it: `above` introduces it (`Jadwal ujian:`) or
+    stops at a connecting word (`Batas akhir pendaftaran yang baru adalah`)."""
+    words = above.split()
+    return bool(words) and (above.rstrip().endswith(":") or words[-1] in _CONNECTORS)
 
 
 def _finished(line: str) -> bool:
@@ -1513,7 +1552,21 @@ def recurring_footers(
         key
         for key, count in counts.items()
         if key and count >= min_docs and count >= min_share * len(stories)
+        and not _FURNITURE_WORDS.isdisjoint(key.split())
     )
+
+
+# A site's closing line speaks of the site, its channels or the reader (`... kunjungi laman
+# kami`, `Ikuti berita terkini di kanal ...`, `kompas com`); a closing sentence that stories of
+# one kind share (`Atas perbuatannya, tersangka dijerat Pasal 363 KUHP ...`) speaks of the story.
+_FURNITURE_WORDS = frozenset(
+    "com id co net org www http https anda kamu kalian pembaca sobat kami redaksi artikel berita "
+    "portal situs laman website media iklan newsletter aplikasi app kanal channel saluran "
+    "instagram twitter facebook youtube whatsapp telegram tiktok google ikuti follow simak baca "
+    "klik unduh download subscribe berlangganan dapatkan kunjungi copyright reserved rights hak "
+    "cipta member komunitas grup group update informasi info editor penulis reporter foto video "
+    "sumber tayang dimuat terbit diterbitkan".split()
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1608,7 +1661,10 @@ def clean_document(
         kind = classify_line(line, header=header)
         if kind and _inside_sentence(text_lines, number):
             kind = None  # a wrapped line of a sentence (`oleh Presiden ...`, `... (TNI/Polri)`)
-        if kind in ("share", "credit") and _listed_entry(text_lines, number, kind):
+        if kind == "timestamp" and number and _completes(text_lines[number - 1]):
+            kind = None  # `Batas akhir pendaftaran adalah` / `Sabtu, 30 November 2024 pukul ...`
+            entries.add(number)
+        if kind in ("share", "credit", "tags") and _listed_entry(text_lines, number, kind):
             kind = None
             entries.add(number)
         if kind == "caption" and not classify_line(line, header=header, closing_credit=False):
@@ -1637,6 +1693,9 @@ def clean_document(
         kind = classify_line(unit[1], at_end=True, footers=footers)
         if kind and _inside_sentence(text_lines, unit[0]):
             kind = None
+        if kind == "timestamp" and unit[0] and _completes(text_lines[unit[0] - 1]):
+            kind = None
+            entries.add(unit[0])
         if kind == "footer" and footers and not classify_line(unit[1], at_end=True):
             learned += len(unit[1].split())
             if learned * 2 > words:

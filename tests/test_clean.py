@@ -1245,3 +1245,54 @@ def test_opinion_notes_promos_and_update_stamps_are_removed(
     cleaned = clean_document("\n\n".join(parts))
     assert cleaned.paragraphs == [[BODY], [BODY2]]
     assert [(r["kind"], r["text"]) for r in cleaned.removed] == [(kind, junk)]
+
+
+def test_a_closing_sentence_shared_by_stories_of_one_kind_is_not_a_site_footer() -> None:
+    charge = ("Atas perbuatannya, tersangka dijerat Pasal 363 KUHP tentang pencurian dengan "
+              "pemberatan dengan ancaman hukuman tujuh tahun penjara.")
+    site = "Ikuti berita terkini dan terpercaya dari kami di kanal WhatsApp Harian Kota."
+    docs = [
+        "\n\n".join(
+            f"Polisi di {town} menangkap pencuri sepeda motor ({n}) di pasar pada pagi hari."
+            for n in range(3)
+        ) + f"\n\n{charge}\n\n{site}"
+        for town in ("Jember", "Bondowoso", "Lumajang")
+    ]
+    learned = recurring_footers([(story_keys(d), footer_candidates(d)) for d in docs])
+    assert learned == frozenset({footer_key(site)})
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Bergabung dengan grup WhatsApp yang mengaku sebagai Info BPJS Gratis, sejumlah warga "
+        "kehilangan uang jutaan rupiah.",
+        "Berlangganan kanal YouTube berbayar dan layanan musik menjadi pengeluaran terbesar.",
+        "Follow akun resmi sekolah kini juga menjadi kewajiban di sejumlah SMA.",
+    ],
+)
+def test_sentences_about_joining_or_following_are_not_share_prompts(prose: str) -> None:
+    cleaned = clean_document(f"{BODY}\n\n{prose}\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [prose], [BODY2]]
+
+
+def test_labelled_entries_under_an_introduction_are_kept() -> None:
+    raw = (
+        f"{BODY}\n\nBerikut daftar pemenang kategori utama:\nPenulis: Andi Nurul Fadillah\n"
+        "Fotografer: Muhammad Rizal Saputra\n\nSeminar akan digelar pada:\n"
+        "Tempat: Hotel Santika Padang\nTopik: Strategi Pengendalian Inflasi Pangan\n\n"
+        f"{BODY2}"
+    )
+    cleaned = clean_document(raw)
+    assert cleaned.removed == []
+    assert "Penulis: Andi Nurul Fadillah" in cleaned.text and "Topik: Strategi" in cleaned.text
+
+
+def test_a_date_that_completes_the_line_above_is_not_a_time_stamp() -> None:
+    raw = (f"{BODY}\n\nBatas akhir pendaftaran yang baru adalah\n"
+           "Sabtu, 30 November 2024 pukul 23.59 WIB")
+    assert clean_document(raw).removed == []
+    raw = f"{BODY}\n\nJadwal seleksi sesi pertama:\nSenin, 9 Desember 2024 | 08.00 WITA"
+    assert clean_document(raw).removed == []
+    raw = f"{BODY}\n\n{BODY2}\n\nKamis, 12 Januari 2023 | 10:15 WIB"
+    assert [r["kind"] for r in clean_document(raw).removed] == ["timestamp"]
