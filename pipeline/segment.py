@@ -45,6 +45,10 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
         "blk", "gg", "jl", "jln", "kab", "kec", "kel", "no", "prov", "rep", "rp", "pkl",
         # `u.p. Kepala Bagian` (for the attention of), `QS. Al-Baqarah`, `Gub. DKI`
         "u.p", "qs", "gub",
+        # companies and legal references: `PT. PLN`, `CV. Logam Jaya`, `UD. Sumber Rezeki`,
+        # `RS Bhayangkara Tk. II`, `Pasal 363 jo. Pasal 64` (IndoSum's reference segmentation
+        # wrongly ends sentences at `milik PT .` + `Charoen Pokphand`: F1 0.9871 -> 0.9868)
+        "pt", "cv", "ud", "tk", "jo",
     }
 )  # fmt: skip
 
@@ -93,6 +97,8 @@ _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,3}")
 _LOWERCASE_WORD_RE = re.compile(r"[a-z][^\sA-Z]*")
 _LOWERCASE_STARTERS = frozenset({"kumparan", "detikcom", "detik.com", "kompas.com", "tempo.co"})
 
+# An age or a count in parentheses (`(34)`, `(34),`): it never starts a sentence.
+_AGE_RE = re.compile(r"\(\d{1,3}\)")
 # A list marker on its own (`1.`, `b.`, `iv.`, `2)`): never a sentence, it heads the next one.
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,3}|[^\W\d_]|[ivxlcIVXLC]{1,5})[.)]")
 # A numbered item inside a sentence: `...: 1.` (after a colon) or `Budi 2.` (the next number).
@@ -131,6 +137,8 @@ def _keep_boundary(text: str, start: int) -> bool:
         return False  # `"Siapa dia?" tanya Andi.`: the speech tag belongs to the quotation
     if _INITIAL_RE.fullmatch(last_word) and _INITIAL_RE.fullmatch(next_word):
         return False  # `F. A. Porsche`
+    if last_word.endswith(".") and _AGE_RE.match(next_word):
+        return False  # `berinisial A.R. (34) dan M.S. (29)`: an age follows the initials
     abbreviation = last_word.lstrip(_OPENING_MARKS).lower()
     if last_word.endswith(".") and never_starts_sentence(next_word):
         return False  # `Sp.A. menjelaskan`, `IPU. melantik`

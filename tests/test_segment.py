@@ -407,3 +407,20 @@ def test_more_prefix_abbreviations_keep_their_sentence() -> None:
     assert split_sentences("Ia datang. Gub. DKI menandatanganinya.") == [
         "Ia datang.", "Gub. DKI menandatanganinya."
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kedua tersangka berinisial A.R. (34) dan M.S. (29), warga Kecamatan Brangsong.",
+        "Seorang penadah, S. (45), warga Desa Mororejo, juga ikut diamankan.",
+        "Polisi menangkap pencuri kabel tembaga milik PT. PLN (Persero) di Kaliwungu.",
+        "Korban dirawat di RS Bhayangkara Tk. II Semarang.",
+        "Keduanya dijerat Pasal 363 ayat (1) ke-4 jo. Pasal 64 KUHP.",
+        "Polisi memeriksa pemilik usaha pengepul, CV. Logam Jaya, yang membeli kabel itu.",
+    ],
+)
+def test_initials_before_an_age_and_company_or_legal_abbreviations_do_not_end_a_sentence(
+    sentence: str,
+) -> None:
+    assert split_sentences(f"{sentence} Mereka ditahan.") == [sentence, "Mereka ditahan."]
