@@ -355,7 +355,10 @@ _OUTLET_NAMES = (
     r"Sindonews|Tribun\w*|Republika|Pos\s*Kota|Rimanews|BolaSport(?:\.com)?|Bola(?:\.com|\.net)?|"
     r"Media\s+Indonesia|Beritasatu|Katadata|Tirto(?:\.id)?|Kontan|Medcom|Metro\s*TV|iNews|"
     r"Solopos|Pikiran\s+Rakyat|tvOne|Bernama|Reuters|AFP|Xinhua|Kapanlagi|Fimela|"
-    r"Warta\s+Ekonomi|Sindo|Kabarpas|KabarWajo|Dailysocial(?:\.id)?"
+    r"Warta\s+Ekonomi|Sindo|Kabarpas|KabarWajo|Dailysocial(?:\.id)?|"
+    # regional papers named after their place: `Riau Pos`, `Bali Post`, `Padang Ekspres`,
+    # `Radar Malang`
+    r"[A-Z][a-z]+\s+(?:Pos|Post|Ekspres|Express)|Radar\s+[A-Z][a-z]+"
 )
 # (top-level domains in any case: `REPUBLIKA.CO.ID`, `KOMPAS.TV`)
 _DOMAIN = r"[A-Za-z][\w-]*(?:\.(?i:com|net|org|info|news|tv|co|id|my|sg|io)){1,2}\b"
@@ -399,9 +402,10 @@ _STAMP_LEAD = (
     r"posted|last\s+updated|dibuat)(?:\s+pada)?\s*:?\s*|[A-Za-z][\w.]*\.(?i:com|id|net|co|tv)\s*[-\u2013\u2014]\s*)"
 )
 _STAMP_TAIL = rf"\s*(?:[|,/\u2013\u2014\u2022\u00b7-]|pukul)?\s*{_STAMP_TIME}"
+_READING_TIME = r"(?:\s*[·•|-]\s*\d{1,2}\s+(?:menit|min)\s+(?:baca|membaca|read))?"
 _TIMESTAMP_RE = re.compile(
     rf"^(?:{_STAMP_LEAD}(?:(?:{_ANY_DAY}\s*,?\s*)?{_STAMP_DATE}(?:{_STAMP_TAIL})?|{_STAMP_TIME})"
-    rf"|(?:{_ANY_DAY}\s*,?\s*)?{_STAMP_DATE}{_STAMP_TAIL})\s*$",
+    rf"|(?:{_ANY_DAY}\s*,?\s*)?{_STAMP_DATE}{_STAMP_TAIL}){_READING_TIME}\s*$",
     re.I,
 )
 # An update stamp is page furniture wherever it stands (a live report's `Diperbarui 08.05 WIB`).
@@ -524,9 +528,10 @@ def _is_caption(line: str, closing_credit: bool = True) -> bool:
 _LINK_WORDS = (
     r"(?:baca(?:\s+juga)?|baca_juga|simak(?:\s+juga)?|lihat\s+juga|tonton\s+juga|"
     r"artikel\s+terkait|berita\s+terkait|berita\s+lainnya|baca\s+selengkapnya|video|"
-    r"pilihan\s+editor|terkait)"
+    r"pilihan\s+editor|terkait|baca\s+(?:berita|artikel)\s+lainnya|berita\s+pilihan|"
+    r"jangan\s+lewatkan|rekomendasi(?:\s+berita|\s+artikel)?)"
 )
-_LINK_RE = re.compile(rf"^[\[(]?\s*{_LINK_WORDS}\s*(?::|>>|»)", re.I)
+_LINK_RE = re.compile(rf"^(?:>>|»)?\s*[\[(]?\s*{_LINK_WORDS}\s*(?::|>>|»)", re.I)
 # The labels of related-article links (`Baca juga:`), matched case-insensitively.
 _RELATED_LABELS = (
     r"baca juga|baca_juga|baca pula|baca|simak juga|lihat juga|tonton juga|artikel terkait|"
@@ -645,7 +650,9 @@ _PAGINATION_RE = re.compile(
 
 _AD_RE = re.compile(
     r"^[-–—\s]*(?:advertisement|scroll to continue with content|iklan|sponsored|"
-    r"konten bersponsor|artikel bersponsor|ads by \w+)[-–—\s.]*$",
+    r"konten bersponsor|artikel bersponsor|ads by \w+|continue reading below|"
+    r"lanjutkan membaca(?: artikel)?(?: di bawah(?: ini)?)?|artikel lanjutan|"
+    r"iklan\s*-\s*scroll untuk melanjutkan|scroll untuk melanjutkan(?: membaca)?)[-–—\s.]*$",
     re.I,
 )
 # (also glued to the text around it: `kata dia.ADVERTISEMENTSCROLL TO CONTINUE WITH CONTENT`)
@@ -669,7 +676,8 @@ _SHARE_RES = tuple(
     re.compile(pattern, re.I)
     for pattern in (
         r"^(?:bagikan|share)(?:\s+(?:artikel|berita|tulisan|this(?: article)?)(?:\s+ini)?)?\s*:?$",
-        rf"^(?:bagikan|share)(?:\s+(?:ke|via|on|melalui))?\s*:?\s*(?:(?:{_SOCIAL})[\s|·,/•]*)+$",
+        rf"^(?:bagikan|share)(?:\s+(?:artikel|berita|tulisan)(?:\s+ini)?)?(?:\s+(?:ke|via|on|"
+        rf"melalui))?\s*:?\s*(?:(?:{_SOCIAL})[\s|·,/•]*)+$",
         r"^(?:ikuti|follow)\s+(?:(?:kami|kita|akun|us)\b(?!,)|instagram|twitter|ig|tiktok|"
         r"youtube|berita|update|channel|kanal|saluran|@)",
         r"^(?:simak|ikuti|baca|dapatkan|cek|follow)\b.{0,120}\bgoogle\s+news\b",
@@ -690,6 +698,11 @@ _SHARE_RES = tuple(
         r"gratis|di\s*sini|caranya|kabar|berita|update|info)\b).{0,80}\b(?:grup|group|kanal|channel|saluran)\b.{0,60}"
         r"\b(?:telegram|whatsapp|wa)\b",
         r"^(?:subscribe|berlangganan)\b.{0,80}\b(?:newsletter|kanal|channel|youtube|gratis)\b",
+        # share and read counters: `Bagikan: 1,2 rb`, `Dibaca 1.245 kali`, `3 menit baca`
+        r"^(?:bagikan|share|dibagikan|dibaca|dilihat|views?)\s*:?\s*[\d.,]+\s*(?:rb|ribu|k|jt)?"
+        r"\s*(?:kali|x)?$",
+        r"^dapatkan\s+(?:berita|update|informasi|info)\b.{0,80}\b(?:inbox|e-?mail|surel|newsletter)\b",
+        r"^(?:kami|situs\s+ini|website\s+ini|we)\s+(?:menggunakan|use)\s+(?:cookie|kuki)",
         # "Simak wawancara lengkapnya di kanal YouTube Warta Nusantara."
         r"^(?:simak|saksikan|tonton|dengarkan)\s+(?:wawancara|video|tayangan|podcast|siaran|"
         r"liputan|diskusi|obrolan)\b.{0,60}\b(?:di|melalui|lewat|via)\s+(?:kanal|channel|akun|"
@@ -726,6 +739,23 @@ _NAME_OUTLET_RE = re.compile(
 )
 # A by-line: `Oleh: Budi Santoso`, `Oleh Budi Santoso` (a name, nothing else).
 _BY_RE = re.compile(r"^(?:Oleh|OLEH)\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\*{0,2}$")
+# Page furniture above a headline: a rubric (`OPINI`, `TAJUK RENCANA`, `SIARAN PERS`, a bare
+# desk name), a breadcrumb (`Home > Nasional > Politik`, `Beranda / Daerah / Jawa Tengah`) or a
+# release's number (`Nomor: 412/HM/KOMDIGI/11/2024`, `No. 26/245/DKom`).
+_RUBRIC_RE = re.compile(
+    r"^(?:opini|kolom|tajuk(?:\s+rencana)?|editorial|siaran\s+pers|press\s+release|rilis(?:\s+pers)?|"
+    r"analisis|resensi|obituari|surat\s+pembaca|advertorial|nasional|internasional|ekonomi|bisnis|"
+    r"politik|hukum|daerah|regional|olahraga|teknologi|hiburan|gaya\s+hidup|kesehatan|"
+    r"pendidikan|metro|megapolitan|otomotif|lifestyle|sport|news|dunia|sains)\s*$",
+    re.I,
+)
+_BREADCRUMB_RE = re.compile(
+    r"^[^<>»›/|]{1,40}(?:\s+(?:>|»|›)\s+[^<>»›/|]{1,40}){1,5}$"
+    r"|^(?i:home|beranda|index|indeks)(?:\s*/\s*[^/]{1,40}){1,5}$"
+)
+_RELEASE_NUMBER_RE = re.compile(
+    r"^(?:Nomor|NOMOR|No\.?)\s*:?\s*[\w.-]*\d[\w.-]*(?:/[\w.-]+){2,}\s*$"
+)
 # A columnist's note closing an opinion piece: `*Penulis adalah peneliti di ...`.
 _AUTHOR_NOTE_RE = re.compile(
     r"^\*{0,2}\s*(?:penulis|pengirim|kolumnis|the\s+writer|the\s+author)\s+"
@@ -901,6 +931,10 @@ def classify_line(
         return "credit"
     if n_words <= 30 and _TAGS_RE.match(line):
         return "tags"
+    if header and not at_end and n_words <= 12 and (
+        _RUBRIC_RE.match(line) or _BREADCRUMB_RE.match(line) or _RELEASE_NUMBER_RE.match(line)
+    ):
+        return "rubric"
     if _SEPARATOR_RE.match(line):
         return "separator"
     if (header or at_end or _UPDATED_RE.match(line)) and n_words <= 12 and _TIMESTAMP_RE.match(
@@ -918,6 +952,8 @@ def classify_line(
             return "footer"
         if n_words <= 60 and _AUTHOR_NOTE_RE.match(line):
             return "credit"
+        if _bracketed(line) and any(p.search(f"x. {line}") for _, p in _END_REPORTER_RES):
+            return "credit"  # the reporter's credit on a line of its own: `(Tribun-Timur.com/Nama)`
         if footers and footer_key(line) in footers:
             return "footer"
     return None
@@ -942,6 +978,7 @@ _TRAILING_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("credit", re.compile(rf"{_AFTER_SENTENCE}\s*{_CREDIT_BRACKET}\s*$")),
+    ("separator", re.compile(rf"{_AFTER_SENTENCE}\s*\*{{3,}}\s*$")),  # Pikiran Rakyat's `***`
     (
         "link",
         re.compile(
@@ -1106,9 +1143,14 @@ _DATELINE_RES = (
     re.compile(rf"^{_PLACE_EXT}\s*,\s*{_OUTLET}(?:\s*,\s*{_PLACE})?{_SEP}"),
     re.compile(rf"^{_OUTLET}\s*,\s*{_PLACE_EXT}{_SEP}"),
     # `Jakarta (ANTARA) -`, `JAKARTA (Pos Kota) -`, `Kuala Lumpur, (AntaraKL) -`
-    re.compile(rf"^{_PLACE_EXT}\s*,?\s*\(\s*{_OUTLET}(?:\s+\w+)?\s*\)\s*,?{_SEP}"),
+    # (and an agency's source: `Manila (ANTARA/AFP) -`, `Tokyo (ANTARA/Kyodo) -`)
+    re.compile(
+        rf"^{_PLACE_EXT}\s*,?\s*\(\s*{_OUTLET}(?:\s*/\s*[A-Z][\w.]*)?(?:\s+\w+)?\s*\)\s*,?{_SEP}"
+    ),
     # `Jakarta, 5 Mei 2024 -`, `Bandung, Senin (5/5/2024) -`
     re.compile(rf"^{_PLACE}\s*,\s*{_DATE}{_SEP}"),
+    # a release's `Bandung, 25 November 2024.` (a known place and a whole date)
+    re.compile(rf"^(?:{_GAZETTEER})\s*,\s*\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\.\s+(?=[A-Z])"),
     # the agency after the date: `Jakarta, 20 Mei (ANTARA) -`, `Jakarta, 17 Mei 2024 (Media
     # Indonesia) -`, `KUALA LUMPUR, 20 Mei (Bernama) --`
     re.compile(
@@ -1143,6 +1185,7 @@ _DATELINE_RES = (
     # `JawaPos.com–Kementerian` (a dash glued to the outlet), `Jakarta: Presiden` (Medcom)
     re.compile(rf"^{_DOMAIN}-(?=[A-Z\"'])"),  # (dashes are plain hyphens by now)
     re.compile(rf"^{_PLACE_EXT}\s*,\s*{_DOMAIN}-(?=[A-Z\"'])"),  # `Sleman, HarianJogja.com-Pemda`
+    re.compile(rf"^{_DOMAIN}\s*,\s*[A-Z]{{3,}}-(?=[A-Z\"'])"),  # `Harianjogja.com, SLEMAN-Pemda`
     re.compile(rf"^(?:{_GAZETTEER}):\s+(?=[A-Z])"),
 )
 
@@ -1423,6 +1466,57 @@ def _inside_sentence(lines: list[str], number: int) -> bool:
     return bool(below.strip()) and below[:1].islower() and not _finished(line)
 
 
+# The heading of what a page carries below an article: a press release's contact block
+# (`Narahubung:`, `Kontak Media:`), its `Tentang OJK` self-description, the comments
+# (`Komentar (2)`, `Login untuk berkomentar`) and lists of other stories (`Terpopuler`).
+_PAGE_TAIL_RE = re.compile(
+    r"^(?:narahubung|kontak\s+(?:media|pers|humas)|media\s+contact|contact\s+person|"
+    r"informasi\s+lebih\s+lanjut(?:\s+(?:hubungi|silakan\s+hubungi))?|tentang\s+[A-Z].{0,60}|"
+    r"komentar\s*\(\d+\)|\d+\s+komentar|(?:login|masuk)\s+untuk\s+berkomentar|tulis\s+komentar|"
+    r"terpopuler(?:\s+hari\s+ini)?|berita\s+(?:terkini|terpopuler|populer)|paling\s+banyak\s+dibaca|"
+    r"most\s+popular)\s*:?$",
+    re.I,
+)
+PAGE_TAIL_MAX_WORDS = 15  # (the lines below such a heading are names, roles, titles, contacts)
+
+
+def _page_tail(lines: list[str]) -> int:
+    """The number of the first line of the page furniture below an article (`_PAGE_TAIL_RE`,
+    everything below it short lines), or `len(lines)` when there is none."""
+    start = len(lines)
+    for number in range(len(lines) - 1, -1, -1):
+        line = lines[number].strip()
+        if not line:
+            continue
+        if len(line.split()) > PAGE_TAIL_MAX_WORDS:
+            if not _tail_description(lines, number):
+                break
+            continue
+        if _PAGE_TAIL_RE.match(line):
+            start = number
+    return start
+
+
+def _tail_description(lines: list[str], number: int) -> bool:
+    """A long line under `Tentang X` that describes X (`Otoritas Jasa Keuangan adalah ...`)."""
+    above = next((lines[i].strip() for i in range(number - 1, -1, -1) if lines[i].strip()), "")
+    match = re.match(r"(?i:tentang)\s+(.+)$", above)
+    if not match:
+        return False
+    name = match.group(1).split()[:2]
+    line = lines[number].split()
+    return line[: len(name)] == name and bool(
+        re.search(r"\b(?:adalah|merupakan|is)\b", lines[number])
+    )
+
+
+def _bracketed(line: str) -> bool:
+    """A short line that is one bracketed credit: `(Tribun-Timur.com/Siti Aminah)`."""
+    line = line.strip()
+    return (line[:1] in "([" and line[-1:] in ")]" and len(line.split()) <= 8
+            and not any(c in line[1:-1] for c in "()[]"))
+
+
 def _completes(above: str) -> bool:
     """Whether the line below `above` completes it: `above` introduces it (`Jadwal ujian:`) or
     stops at a connecting word (`Batas akhir pendaftaran yang baru adalah`)."""
@@ -1653,12 +1747,13 @@ def clean_document(
     entries: set[int] = set()  # lines kept as entries of a list (`_listed_entry`)
     text_lines = text.split("\n")
     first_line = next((i for i, line in enumerate(text_lines) if line.strip()), -1)
+    tail = _page_tail(text_lines)
     for number, line in enumerate(text_lines):
         if not line:
             units.append(None)
             after_label = after_label and not listed
             continue
-        kind = classify_line(line, header=header)
+        kind = "footer" if number >= tail else classify_line(line, header=header)
         if kind and _inside_sentence(text_lines, number):
             kind = None  # a wrapped line of a sentence (`oleh Presiden ...`, `... (TNI/Polri)`)
         if kind == "timestamp" and number and _completes(text_lines[number - 1]):

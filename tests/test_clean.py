@@ -1296,3 +1296,53 @@ def test_a_date_that_completes_the_line_above_is_not_a_time_stamp() -> None:
     assert clean_document(raw).removed == []
     raw = f"{BODY}\n\n{BODY2}\n\nKamis, 12 Januari 2023 | 10:15 WIB"
     assert [r["kind"] for r in clean_document(raw).removed] == ["timestamp"]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["SIARAN PERS", "TAJUK RENCANA", "OPINI", "Home > Nasional > Politik",
+     "Beranda / Daerah / Jawa Tengah", "Nomor: 412/HM/KOMDIGI/11/2024",
+     "Kamis, 21 Nov 2024 14:35 WIB · 3 menit baca", "Dibaca 1.245 kali", "Bagikan: 1,2 rb"],
+)
+def test_page_furniture_above_the_headline_is_not_the_title(furniture: str) -> None:
+    raw = f"{furniture}\n\nHarga Cabai di Bandung Naik Tajam\n\n{BODY}\n\n{BODY2}"
+    cleaned = clean_document(raw, detect_title=True)
+    assert cleaned.title == "Harga Cabai di Bandung Naik Tajam"
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Tentang Otoritas Jasa Keuangan\nOtoritas Jasa Keuangan adalah lembaga independen yang "
+        "mengatur dan mengawasi kegiatan di sektor jasa keuangan.\n\nNarahubung:\nAman Santosa\n"
+        "Kepala Departemen Komunikasi\nTelp. (021) 2960 0000\nEmail: humas@ojk.go.id",
+        "Terpopuler\n1. Harga Kentang Dieng Anjlok\n2. Jalur Dieng Ditutup\n\nKomentar (2)\n"
+        "Agus Salim\nMantap, semoga cepat selesai\nBalas · Suka · 3 jam",
+        "Bagikan artikel ini: Facebook Twitter WhatsApp Salin tautan\n\nKami menggunakan cookie "
+        "untuk meningkatkan pengalaman Anda. Setuju\n\nLogin untuk berkomentar",
+        ">> Baca juga: Harga Bawang Merah Ikut Naik\n\nBerita Pilihan: Inflasi Sumut Naik\n\n"
+        "CONTINUE READING BELOW\n\nJangan Lewatkan: Jadwal Operasi Pasar",
+        "(Tribun-Timur.com/Siti Aminah)",
+    ],
+)
+def test_page_furniture_below_the_article_is_removed(tail: str) -> None:
+    cleaned = clean_document(f"{BODY}\n\n{BODY2}\n\n{tail}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+
+
+def test_a_closing_mark_glued_to_the_last_sentence_is_removed() -> None:
+    cleaned = clean_document(f"{BODY}\n\n{BODY2}***")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Pekanbaru, Riau Pos -", "DENPASAR, Bali Post -", "KEPANJEN, Radar Malang -",
+     "Manila (ANTARA/AFP) -", "Tokyo (ANTARA/Kyodo) -", "Harianjogja.com, SLEMAN-",
+     "Bandung, 25 November 2024."],
+)
+def test_regional_and_wire_datelines(dateline: str) -> None:
+    cleaned = clean_document(f"{dateline} {BODY}\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert [r["text"] for r in cleaned.removed] == [dateline]
