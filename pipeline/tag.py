@@ -164,8 +164,17 @@ KEYWORD_STOP_WORDS: frozenset[str] = frozenset(
     viii ix xi xii dilansir melansir dikutip mengutip menurut mengatakan menjelaskan
     mengungkapkan menuturkan menambahkan menyebutkan menegaskan melakukan mengalami mampu
     dirinya kilogram gram ton kuintal ons liter meter kilometer sentimeter milimeter hektare hektar
-    mil inci ribu ratus puluh juta miliar triliun kali lipat sumber""".split()
+    mil inci ribu ratus puluh juta miliar triliun kali lipat sumber derajat celsius unit""".split()
 ) | SPEECH_VERBS | PREFIX_ABBREVIATIONS  # (titles such as `Dr`, `Prof`, `H`: never a keyword)
+# Words of degree, quantity, time and relation: no keyword by themselves, nor in a phrase
+# unless the phrase is a name (`Selandia Baru`, `Masjid Besar`, `Tanjung Priok Lama`).
+KEYWORD_WEAK_WORDS: frozenset[str] = frozenset(
+    """sebesar sebanyak sekitar sesuai tetap akibat semata sejauh hampir lebih kurang besar kecil
+    tinggi rendah terbanyak terbesar tertinggi terendah awal akhir baru lama lalu naik turun
+    terkait normal aktif harian hasil""".split()
+)
+# Reporting words of English news, beside scikit-learn's English stop words.
+_ENGLISH_NEWS_WORDS = frozenset("said says told percent amid according year years".split())
 # Web and mail addresses: their pieces (`bps`, `go`, `id`) are not keywords.
 _ADDRESS_MARKS = ("://", "www.", "@", ".com", ".co", ".id", ".net", ".org", ".or.", ".go", ".ac.",
                   ".tv", ".io")  # fmt: skip
@@ -263,13 +272,16 @@ def _keyword_worthy(
     if any(_verb_or_possessive(w.lower() if w in doubtful else w) for w in form.split(" ")):
         return False
     if " " not in key:
-        return key not in stops
+        return key not in stops and key not in KEYWORD_WEAK_WORDS
     if count < MIN_PHRASE_COUNT:
         return False
     left_key, right_key = key.split(" ")
     if left_key in stops or right_key in stops:
         return False
     left, right = form.split(" ")
+    name = all(w[:1].isupper() and w not in doubtful for w in (left, right))
+    if (left_key in KEYWORD_WEAK_WORDS or right_key in KEYWORD_WEAK_WORDS) and not name:
+        return False
     # `Jati naik`: the end of a name and the verb after it, not a term
     return not (left[:1].isupper() and left not in doubtful and right[:1].islower())
 
@@ -278,7 +290,7 @@ def _keyword_worthy(
 def _english_stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return frozenset(ENGLISH_STOP_WORDS)
+    return frozenset(ENGLISH_STOP_WORDS) | _ENGLISH_NEWS_WORDS
 
 
 _VERB_PREFIX_RE = re.compile(r"^(?:me|di|ber)[a-z]{3,}$")  # (not ter-: `tersangka`, `terdakwa`)

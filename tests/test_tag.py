@@ -542,3 +542,22 @@ def test_nouns_of_ke_an_and_pe_an_stay_keywords() -> None:
     text = "Kebijakan kenaikan harga BBM dibahas. Kebijakan itu menyangkut pendidikan dan kenaikan."
     terms = {k["term"].lower() for k in keywords(text * 2, {}, 5.0, limit=30)}
     assert {"kebijakan", "kenaikan", "pendidikan"} <= terms
+
+
+def test_words_of_degree_and_quantity_are_keywords_only_inside_names() -> None:
+    text = (
+        "Harga beras naik sebesar 10 persen sesuai ketentuan baru. Harga beras tetap tinggi. "
+        "Warga Selandia Baru membeli beras. Selandia Baru mengimpor beras dari Indonesia. "
+        "Harga beras naik lagi akibat cuaca."
+    )
+    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
+    assert "Selandia Baru" in terms and "beras" in terms
+    weak = {"naik", "sebesar", "sesuai", "baru", "tetap", "tinggi", "akibat"}
+    assert not any(set(term.lower().split(" ")) & weak for term in terms - {"Selandia Baru"})
+
+
+def test_english_reporting_words_are_not_keywords_of_an_english_document() -> None:
+    text = ("The central bank said inflation rose 3 percent amid higher food prices. "
+            "The bank said rice prices rose. Rice imports rose 5 percent, the bank said.")
+    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30, lang="en")}
+    assert "rice" in terms and not terms & {"said", "percent", "amid"}
