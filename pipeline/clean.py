@@ -1262,6 +1262,8 @@ def _item_start(above: str, line: str) -> bool:
     """Whether `line` starts a list item: a marker after a finished sentence, an introduction
     (`:`), a heading or another item; after an unfinished line `12. Sebagian ...` or
     `- yang diduga ...` goes on with the sentence."""
+    if _ENTRY_RE.match(line) and (above.rstrip().endswith(":") or _ENTRY_RE.match(above)):
+        return True  # `Jadwal:` / `Tunggal putra: Jonatan ... 21-17` / `Ganda putra: ...`
     if not _LIST_ITEM_RE.match(line):
         return False
     return (_finished(above) or above.rstrip().endswith(":") or bool(_LIST_ITEM_RE.match(above))

@@ -224,18 +224,33 @@ _QUESTION_RE = re.compile(r"^(?:Reporter|Wartawan|Jurnalis|Pewawancara|Tanya|T|Q
 _NUMBERED_RE = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\s")
 
 
+# `Label: value` (the label at most four words).
+_ENTRY_RE = re.compile(r"^[^\W\d_][\w/.-]*(?:\s+[\w/.-]+){0,3}\s*:\s+\S")
+
+
+def _half_quotation(text: str) -> bool:
+    """One half of a quotation split into sentences: its quote marks do not pair up
+    (`"Progresnya sudah 62 persen.` / `Kami minta kontraktor bekerja," ujarnya.`)."""
+    return text.count('"') % 2 == 1 or text.count("\u201c") != text.count("\u201d")
+
+
 def _complete(sentence: str) -> bool:
     """Not a heading (`Bantuan Beras Sepuluh Kilogram`: short, Title Case, no final punctuation),
     a list item (`- Teknik Informatika`, `1. Cabut steker`), a list's introduction (`Berikut
-    langkahnya:`), a question (an interviewer's, or a feature's rhetorical one) or a table row
-    (`Cabai rawit | 90.000 | 65.000`), which say little by themselves. (A long sentence that
-    lost its final period is complete.)"""
+    langkahnya:`), a question (an interviewer's, or a feature's rhetorical one), a table row
+    (`Cabai rawit | 90.000 | 65.000`), an entry (`Beras medium: 13.500`) or half of a quotation
+    split into sentences, which say little by themselves. (A long sentence that lost its final
+    period is complete.)"""
     text = sentence.rstrip()
     if (text.endswith((":", "?")) or text.startswith(("- ", "* ", "\u2022"))
             or _NUMBERED_RE.match(text) or _QUESTION_RE.match(text) or text.count("|") >= 2):
         return False
+    if _half_quotation(text):
+        return False
     if text[-1:] in ".!?\u2026\"'\u201d\u2019)":
         return True
+    if _ENTRY_RE.match(text):
+        return False  # an entry of a list: `Beras medium: 13.500`, `Tunggal putra: Jonatan ...`
     words = [w for w in text.split() if w[:1].isalpha()]  # no words at all: not a sentence
     return len(words) > 10 or (bool(words) and not title_case(words, min_words=1))
 

@@ -331,6 +331,15 @@ def test_bare_time_stamps_of_a_live_report_come_after_every_sentence() -> None:
              "Pelatih: Kami menargetkan kemenangan di kandang sendiri."],
             [1, 2, 3],
         ),
+        (  # half of a quotation split into sentences, and an entry of a list
+            ["Pembangunan jembatan ditargetkan selesai akhir tahun.",
+             '"Progresnya sudah 62 persen.',
+             'Kami minta kontraktor bekerja siang malam," ujar Kepala Dinas.',
+             "Beras medium: 13.500",
+             "Dinas juga menyiapkan jalur alternatif bagi warga.",
+             "Jalur alternatif dibuka mulai Senin pagi."],
+            [0, 4, 5],
+        ),
         (  # a question standing alone, a numbered heading and a table row
             ["Apa penyebab turunnya harga gabah saat ini?",
              "Harga gabah di tingkat petani turun menjadi Rp 5.800 per kilogram.",

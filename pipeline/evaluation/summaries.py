@@ -26,7 +26,12 @@ def default_methods() -> list[str]:
     from pipeline.summarize import SUMY_METHODS
 
     sumy = [name for m in SUMY_METHODS for name in (m, f"{m}-plain")]
-    return ["lead", *sumy, "centrality", "supervised"]
+    return [LEAD_3, "lead", *sumy, "centrality", "supervised"]
+
+
+# The IndoSum paper's baseline: the first three sentences as they are. (Our `lead` method passes
+# over fragments, headings, list items, questions, half quotations and near-duplicates.)
+LEAD_3 = "lead-3"
 
 
 def _run_chunk(
@@ -43,11 +48,14 @@ def _run_chunk(
     with threadpool_limits(1):  # one thread per worker: no oversubscription of the 2 cores
         for record in records:
             started = time.perf_counter()
-            summary = summarize_document(
-                Document.from_record(record), method, sentences=n_sentences, model=model
-            )
+            document = Document.from_record(record)
+            if method == LEAD_3:
+                text = " ".join(document.sentences[:n_sentences])
+            else:
+                text = summarize_document(document, method, sentences=n_sentences,
+                                          model=model)["text"]
             spent += time.perf_counter() - started
-            scores.append(rouge(summary["text"], record["reference"]))
+            scores.append(rouge(text, record["reference"]))
     return scores, spent
 
 
@@ -119,17 +127,21 @@ def check_targets(table: dict[str, dict[str, float]]) -> dict[str, Any]:
             checks[f"{m}: ours > out of the box"] = {"ours": ours, "plain": plain,
                                                      "met": ours > plain}
     unsupervised = {m: row["rouge1"] for m, row in table.items()
-                    if m not in ("supervised", "oracle") and not m.endswith("-plain")}
+                    if m not in ("supervised", "oracle", LEAD_3) and not m.endswith("-plain")}
     best = max(unsupervised, key=lambda m: unsupervised[m])
-    checks["best unsupervised >= LEAD-3"] = {
-        "method": best, "rouge1": unsupervised[best], "lead": lead,
-        "met": unsupervised[best] >= lead,
-    }
-    if "supervised" in table:
-        checks["supervised >= LEAD-3 + 3"] = {
-            "rouge1": table["supervised"]["rouge1"], "lead_plus_3": round(lead + 3, 2),
-            "met": table["supervised"]["rouge1"] >= lead + 3,
+    # against LEAD-3 as the IndoSum paper defines it, and against our filtered `lead`
+    baselines = {"LEAD-3": table[LEAD_3]["rouge1"]} if LEAD_3 in table else {}
+    baselines["our lead"] = lead
+    for name, baseline in baselines.items():
+        checks[f"best unsupervised >= {name}"] = {
+            "method": best, "rouge1": unsupervised[best], "baseline": baseline,
+            "met": unsupervised[best] >= baseline,
         }
+        if "supervised" in table:
+            checks[f"supervised >= {name} + 3"] = {
+                "rouge1": table["supervised"]["rouge1"], "baseline_plus_3": round(baseline + 3, 2),
+                "met": table["supervised"]["rouge1"] >= baseline + 3,
+            }
     return checks
 
 
