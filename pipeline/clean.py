@@ -493,9 +493,24 @@ _SPEECH_RE = re.compile(
 )
 
 
+def _segment_plain(text: str) -> list[str]:
+    """Sentences of a short text (for telling a one-sentence photo description)."""
+    from pipeline.segment import split_sentences
+
+    return split_sentences(text)
+
+
 def _reported(text: str) -> bool:
     """Whether `text` (before a closing credit) quotes someone or runs to three sentences."""
     return bool(_SPEECH_RE.search(text))
+
+
+# A photo's description closed by a photo credit: `... Sabtu (9/11/2024). (Dok. Balai TN)`,
+# `... di Pantai Sukamade. Foto: Balai TN`, `... semi-alami. FOTO: SURYA/NAMA`.
+_PHOTO_CREDIT_END_RE = re.compile(
+    r"(?<=[.!?])\s+(?:\(\s*(?:Dok\.?|DOK\.?|Dokumentasi|Foto|FOTO|Istimewa|ISTIMEWA|Ilustrasi)"
+    r"\b[^()]{0,60}\)|(?:Foto|FOTO)\s*:\s*[^.!?]{2,60})$"
+)
 
 
 def _is_caption(line: str, closing_credit: bool = True) -> bool:
@@ -505,6 +520,11 @@ def _is_caption(line: str, closing_credit: bool = True) -> bool:
     words = line.split()
     if len(words) > 60 or _LIST_ITEM_RE.match(line):  # (`- Media sosial Twitter/Instagram`)
         return False
+    photo = _PHOTO_CREDIT_END_RE.search(line)
+    if photo and len(words) <= 40 and not _reported(line[: photo.start()]):
+        described = line[: photo.start()]
+        if len(_segment_plain(described)) == 1:  # one sentence describing the photo
+            return True
     if _CAPTION_START_RE.match(line) or ("ANTARA" in line and _ANTARA_FOTO_RE.search(line)):
         return True
     if _PHOTO_CREDIT_LINE_RE.match(line):
@@ -721,7 +741,7 @@ _SHARE_RES = tuple(
     )
 )
 
-_CREDIT_TOKEN = r"[A-Za-z][A-Za-z0-9.]{0,11}"
+_CREDIT_TOKEN = r"(?:[A-Za-z][A-Za-z0-9.]{0,11}|\*)"  # (`(*/Reuters/rd)`: `*` for the desk)
 # `(ant/mdk)`, `[feb]`, `(rsa / rsa)`, `(Antara)`, `(*)`, `(/)`, `(Sumber: BBC)`
 _CREDIT_BRACKET = (
     rf"[\[(]\s*(?:{_CREDIT_TOKEN}(?:\s*[/,]\s*{_CREDIT_TOKEN}){{0,3}}|\*{{1,3}}|/|-|"
@@ -738,7 +758,11 @@ _NAME_OUTLET_RE = re.compile(
     rf"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*[-|\u2013\u2014]\s*{_OUTLET}\s*$"
 )
 # A by-line: `Oleh: Budi Santoso`, `Oleh Budi Santoso` (a name, nothing else).
-_BY_RE = re.compile(r"^(?:Oleh|OLEH)\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\*{0,2}$")
+_BY_RE = re.compile(
+    r"^(?:Oleh|OLEH)\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\*{0,2}"
+    r"(?:,\s*[A-Z][\w.]*\.)*"  # degrees: `Oleh Rahmawati Lubis, S.Sos., M.A.`
+    r"(?:\s*[-|]\s*[^-|]{0,30}\d[^-|]{0,30})?$"  # a date: `Oleh Nama - 26 Nov 2024, 11:02 WIB`
+)
 # Page furniture above a headline: a rubric (`OPINI`, `TAJUK RENCANA`, `SIARAN PERS`, a bare
 # desk name), a breadcrumb (`Home > Nasional > Politik`, `Beranda / Daerah / Jawa Tengah`) or a
 # release's number (`Nomor: 412/HM/KOMDIGI/11/2024`, `No. 26/245/DKom`).
@@ -758,9 +782,8 @@ _RELEASE_NUMBER_RE = re.compile(
 )
 # A columnist's note closing an opinion piece: `*Penulis adalah peneliti di ...`.
 _AUTHOR_NOTE_RE = re.compile(
-    r"^\*{0,2}\s*(?:penulis|pengirim|kolumnis|the\s+writer|the\s+author)\s+"
-    r"(?:adalah|merupakan|ialah|is)\b",
-    re.I,
+    r"^(?:\*{0,2}\s*(?i:penulis|pengirim|kolumnis|the\s+writer|the\s+author)|"
+    r"\*\)?\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4},?)\s+(?i:adalah|merupakan|ialah|is)\b"
 )
 # Tag lists: `#ekonomi #harga`, `Tags: ekonomi, harga`, `Topik: Harga Pangan`.
 _TAGS_RE = re.compile(
@@ -770,8 +793,9 @@ _TAGS_RE = re.compile(
 # A line of nothing but separator marks: `***`, `---`, `* * *`.
 _SEPARATOR_RE = re.compile(r"^[*#=~_\-\u2013\u2014\u2022\u00b7.\s]{3,}$")
 _LABEL = (
-    r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur|Penyunting|Penerjemah|Kontributor|Laporan|"
-    r"Fotografer|Videografer|Produser|Editing|Teks|Text|Writer|Author|Rep|Red)"
+    r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur|Penyunting|Penerjemah|Alih\s+bahasa|"
+    r"Kontributor|Laporan|Fotografer|Videografer|Foto|Produser|Editing|Teks|Text|Writer|Author|"
+    r"Rep|Red)"
 )
 # `Editor: Nama`, `Penulis: X | Editor: Y`, Kontan's `Reporter: X Editor: Y`, Republika's
 # `Rep: X/ Red: Y`. The values are names (checked by `_names_credit`): in an interview
@@ -1719,10 +1743,22 @@ def _clean_paragraphs(
 
 
 def clean_title(title: str) -> str | None:
-    """A given title repaired (encoding, HTML, whitespace) but kept whole: a photo story's
-    `Foto: ...` or a column's `Editor: ...` is still its title. None when nothing is left."""
+    """A given title repaired (encoding, HTML, whitespace) but kept whole, but for the outlet a
+    browser tab adds (`... - Sumut Pos`): a photo story's `Foto: ...` or a column's `Editor: ...`
+    is still its title. None when nothing is left."""
     text, _, _ = _normalize_text(title)
-    return " ".join(text.split()) or None
+    return _without_outlet(" ".join(text.split())) or None
+
+
+# The outlet a page's <title> appends to the headline: `... - Sumut Pos`, `... | Waspada Online`.
+_TAB_OUTLET_RE = re.compile(
+    rf"\s+[|\-\u2013\u2014]\s+(?:{_OUTLET}|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:Online|News))\s*$"
+)
+
+
+def _without_outlet(title: str) -> str:
+    """`title` without the outlet name a browser tab appends to it."""
+    return _TAB_OUTLET_RE.sub("", title) if len(title.split()) > 3 else title
 
 
 def _segment(paragraph: str) -> list[str]:
@@ -1732,11 +1768,16 @@ def _segment(paragraph: str) -> list[str]:
 
 
 def clean_document(
-    raw: str, *, detect_title: bool = False, footers: frozenset[str] = frozenset()
+    raw: str,
+    *,
+    detect_title: bool = False,
+    footers: frozenset[str] = frozenset(),
+    given_title: str | None = None,
 ) -> Cleaned:
     """Clean one raw article: repair, remove boilerplate, rebuild paragraphs and sentences.
 
-    Never raises on a str; `footers` are `footer_key`s from `recurring_footers`.
+    Never raises on a str; `footers` are `footer_key`s from `recurring_footers`. A first line
+    that repeats `given_title` (the record's own title, as scraped data often has it) goes.
     """
     text, removed, repairs = _normalize_text(raw)
 
@@ -1811,6 +1852,13 @@ def clean_document(
 
     # 7. title
     title = None
+    first_unit = next((i for i, u in enumerate(units) if u is not None), None)
+    if given_title and first_unit is not None:
+        unit = units[first_unit]
+        assert unit is not None
+        if footer_key(unit[1]) == footer_key(given_title):
+            removed.append(((unit[0], 0), "title", unit[1]))
+            units[first_unit] = None
     if detect_title:
         lines = [(i, u) for i, u in enumerate(units) if u is not None]
         if lines:
@@ -1820,7 +1868,7 @@ def clean_document(
             if _is_title(first, following, blank_after) or (
                 following is None and _is_title(first, "", True) and _headline_case(_words(first))
             ):  # (a headline alone: the article's title, and no text)
-                title = first
+                title = _without_outlet(first)
                 units[first_pos] = None
 
     # 8-9. paragraphs

@@ -67,10 +67,11 @@ def clean_one(doc: dict[str, Any], *, footers: frozenset[str] = frozenset()) -> 
     from pipeline.clean import clean_document, clean_title
 
     doc = complete(doc)
-    cleaned = clean_document(
-        doc["text"], detect_title=bool(doc.get("detect_title")), footers=footers
-    )
     title = clean_title(doc["title"]) if doc.get("title") else None
+    cleaned = clean_document(
+        doc["text"], detect_title=bool(doc.get("detect_title")), footers=footers,
+        given_title=title,
+    )
     record: dict[str, Any] = {
         "id": doc["id"],
         "source": doc["source"],

@@ -7,6 +7,7 @@ import pytest
 from pipeline.clean import (
     classify_line,
     clean_document,
+    clean_title,
     footer_candidates,
     footer_key,
     join_broken_lines,
@@ -1346,3 +1347,49 @@ def test_regional_and_wire_datelines(dateline: str) -> None:
     cleaned = clean_document(f"{dateline} {BODY}\n\n{BODY2}")
     assert cleaned.paragraphs == [[BODY], [BODY2]]
     assert [r["text"] for r in cleaned.removed] == [dateline]
+
+
+def test_a_given_title_repeated_as_the_first_line_is_removed() -> None:
+    title = "Kekeringan Landa 40 Desa di Sumba Timur"
+    cleaned = clean_document(f"{title}\n\n{BODY}\n\n{BODY2}", given_title=title)
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert cleaned.removed == [{"kind": "title", "text": title}]
+
+
+@pytest.mark.parametrize(
+    ("given", "title"),
+    [
+        ("Harga Cabai Merah di Medan Tembus Rp 80 Ribu - Sumut Pos",
+         "Harga Cabai Merah di Medan Tembus Rp 80 Ribu"),
+        ("Banjir Rendam Tiga Kecamatan di Medan | Waspada Online",
+         "Banjir Rendam Tiga Kecamatan di Medan"),
+        ("Laga Persib - Persija Berakhir Imbang", "Laga Persib - Persija Berakhir Imbang"),
+    ],
+)
+def test_the_outlet_a_browser_tab_adds_is_not_part_of_the_title(given: str, title: str) -> None:
+    assert clean_title(given) == title
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Oleh Rahmawati Lubis, S.Sos., M.A.", "Oleh Andi Mappasessu - 26 Nov 2024, 11:02 WIB",
+     "Penulis: Yusuf Hidayat | Editor: Sri Mulyani | Foto: Arif Budiman",
+     "Alih bahasa: Rizki Fachriansyah"],
+)
+def test_by_line_variants_are_removed(credit: str) -> None:
+    cleaned = clean_document(f"{credit}\n\n{BODY}\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Petugas melepas tukik penyu di Pantai Sukamade, Sabtu (9/11/2024). (Dok. Balai TN)",
+        "Wisatawan menyaksikan pelepasan tukik di Pantai Sukamade. Foto: Balai TN Meru Betiri",
+        "Relawan mencatat jumlah telur di tempat penetasan. FOTO: SURYA/HAORRAHMAN",
+    ],
+)
+def test_a_photo_caption_between_paragraphs_is_removed_whole(caption: str) -> None:
+    cleaned = clean_document(f"{BODY}\n\n{caption}\n\n{BODY2}\n\n{BODY3}")
+    assert cleaned.paragraphs == [[BODY], [BODY2], [BODY3]]
+    assert [r["kind"] for r in cleaned.removed] == ["caption"]
