@@ -493,13 +493,6 @@ _SPEECH_RE = re.compile(
 )
 
 
-def _segment_plain(text: str) -> list[str]:
-    """Sentences of a short text (for telling a one-sentence photo description)."""
-    from pipeline.segment import split_sentences
-
-    return split_sentences(text)
-
-
 def _reported(text: str) -> bool:
     """Whether `text` (before a closing credit) quotes someone or runs to three sentences."""
     return bool(_SPEECH_RE.search(text))
@@ -523,7 +516,7 @@ def _is_caption(line: str, closing_credit: bool = True) -> bool:
     photo = _PHOTO_CREDIT_END_RE.search(line)
     if photo and len(words) <= 40 and not _reported(line[: photo.start()]):
         described = line[: photo.start()]
-        if len(_segment_plain(described)) == 1:  # one sentence describing the photo
+        if len(_segment(described)) == 1:  # one sentence describing the photo
             return True
     if _CAPTION_START_RE.match(line) or ("ANTARA" in line and _ANTARA_FOTO_RE.search(line)):
         return True
