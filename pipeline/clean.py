@@ -745,6 +745,9 @@ _CREDIT_LINE_RE = re.compile(rf"^{_CREDIT_BRACKET}$")
 _REPORT_BYLINE_RE = re.compile(
     r"^(?i:laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis))\s+[^,]{2,40},"
     r"\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$"
+    # (Serambi: `Laporan Wartawan Serambi Indonesia Cut Nurul Hasanah | Banda Aceh`)
+    r"|^(?i:laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis))\s+[A-Z][^,|]{2,70}"
+    r"\|\s*[A-Z][\w.' -]{1,30}$"
 )
 # A by-line under the headline: `Andi Saputra - detikFinance`, `Budi Santoso | KOTAKITA.com`.
 _NAME_OUTLET_RE = re.compile(
@@ -1529,6 +1532,17 @@ def _tail_description(lines: list[str], number: int) -> bool:
     )
 
 
+def _wrapped_headline(lines: list[tuple[int, tuple[int, str]]]) -> bool:
+    """Whether the first two of the (position, unit) `lines` are one headline wrapped in two:
+    a short Title Case tail (`Kurang Mampu`, three words at most; a longer line is a deck) with a
+    blank line after it, the whole in Title Case."""
+    first, second = lines[0][1][1], lines[1][1][1]
+    blank_after = len(lines) < 3 or lines[2][0] > lines[1][0] + 1
+    tail = _words(second)
+    return (blank_after and 1 <= len(tail) <= 3 and second[:1].isupper()
+            and not ends_sentence(second) and _headline_case(_words(first) + tail))
+
+
 def _bracketed(line: str) -> bool:
     """A short line that is one bracketed credit: `(Tribun-Timur.com/Siti Aminah)`."""
     line = line.strip()
@@ -1863,6 +1877,9 @@ def clean_document(
             ):  # (a headline alone: the article's title, and no text)
                 title = _without_outlet(first)
                 units[first_pos] = None
+                if following is not None and not blank_after and _wrapped_headline(lines):
+                    title = _without_outlet(join_lines(first, following))
+                    units[lines[1][0]] = None
 
     # 8-9. paragraphs
     paragraphs = assemble_paragraphs(units)

@@ -1373,6 +1373,7 @@ def test_the_outlet_a_browser_tab_adds_is_not_part_of_the_title(given: str, titl
 @pytest.mark.parametrize(
     "credit",
     ["Oleh Rahmawati Lubis, S.Sos., M.A.", "Oleh Andi Mappasessu - 26 Nov 2024, 11:02 WIB",
+     "Laporan Wartawan Serambi Indonesia Cut Nurul Hasanah | Banda Aceh",
      "Penulis: Yusuf Hidayat | Editor: Sri Mulyani | Foto: Arif Budiman",
      "Alih bahasa: Rizki Fachriansyah"],
 )
@@ -1393,3 +1394,13 @@ def test_a_photo_caption_between_paragraphs_is_removed_whole(caption: str) -> No
     cleaned = clean_document(f"{BODY}\n\n{caption}\n\n{BODY2}\n\n{BODY3}")
     assert cleaned.paragraphs == [[BODY], [BODY2], [BODY3]]
     assert [r["kind"] for r in cleaned.removed] == ["caption"]
+
+
+def test_a_headline_wrapped_over_two_lines_is_one_title() -> None:
+    headline = "Pemprov Kaltim Siapkan Rp 75 Miliar untuk Beasiswa Mahasiswa"
+    cleaned = clean_document(f"{headline}\nKurang Mampu\n\n{BODY}", detect_title=True)
+    assert cleaned.title == f"{headline} Kurang Mampu"
+    assert cleaned.paragraphs == [[BODY]]
+    deck = clean_document(f"Harga Cabai Naik\nPresiden Minta Pasokan Dijaga\n\n{BODY}",
+                          detect_title=True)
+    assert deck.title == "Harga Cabai Naik"  # a longer second line is a deck, not the title
