@@ -1838,7 +1838,9 @@ def clean_document(
         kind = classify_line(unit[1], at_end=True, footers=footers)
         if kind and _inside_sentence(text_lines, unit[0]):
             kind = None
-        if kind == "timestamp" and unit[0] and _completes(text_lines[unit[0] - 1]):
+        if (kind == "timestamp" and unit[0] and _completes(text_lines[unit[0] - 1])) or (
+            kind in ("credit", "tags") and _listed_entry(text_lines, unit[0], kind)
+        ):  # (as above; platform names under `Bagikan:` at the end are a share bar)
             kind = None
             entries.add(unit[0])
         if kind == "footer" and footers and not classify_line(unit[1], at_end=True):

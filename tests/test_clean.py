@@ -1155,6 +1155,11 @@ def test_wrapped_lines_of_a_sentence_are_never_boilerplate(raw: str, kept: str) 
         "Medan - Kualanamu kini dapat ditempuh dalam 30 menit dengan kereta bandara.",
         "Baca: warga diminta menjauhi bangunan yang retak.",
         "Lihat juga: peta jalur evakuasi sudah dipasang di setiap balai desa.",
+        # sentences about joining or following, not share prompts
+        "Bergabung dengan grup WhatsApp yang mengaku sebagai Info BPJS Gratis, sejumlah warga "
+        "kehilangan uang jutaan rupiah.",
+        "Berlangganan kanal YouTube berbayar dan layanan musik menjadi pengeluaran terbesar.",
+        "Follow akun resmi sekolah kini juga menjadi kewajiban di sejumlah SMA.",
     ],
 )
 def test_ordinary_prose_that_resembles_boilerplate_is_kept(prose: str) -> None:
@@ -1167,11 +1172,16 @@ def test_entries_of_lists_in_the_article_are_kept() -> None:
         f"{BODY}\n\nPlatform yang dipakai warga untuk berbagi informasi:\nWhatsApp\nFacebook\n\n"
         "Judul: Laut yang Tak Pernah Tidur\nPenulis: Rina Kartika Sari\nPenerbit: Pustaka\n\n"
         "Kanal pengaduan:\n- Media sosial Twitter/Instagram\n- Kurikulum 2013/Merdeka\n\n"
-        '"Aku ini binatang jalang." (Chairil Anwar)'
+        '"Aku ini binatang jalang." (Chairil Anwar)\n\n'
+        # labelled entries under an introduction: award winners, an event's details
+        "Berikut daftar pemenang kategori utama:\nPenulis: Andi Nurul Fadillah\n"
+        "Fotografer: Muhammad Rizal Saputra\n\nSeminar akan digelar pada:\n"
+        "Tempat: Hotel Santika Padang\nTopik: Strategi Pengendalian Inflasi Pangan"
     )
     cleaned = clean_document(raw)
     assert cleaned.removed == []
     assert "Penulis: Rina Kartika Sari" in cleaned.text and "(Chairil Anwar)" in cleaned.text
+    assert "Penulis: Andi Nurul Fadillah" in cleaned.text and "Topik: Strategi" in cleaned.text
 
 
 def test_the_first_line_of_a_wrapped_paragraph_is_not_a_title() -> None:
@@ -1262,31 +1272,6 @@ def test_a_closing_sentence_shared_by_stories_of_one_kind_is_not_a_site_footer()
     learned = recurring_footers([(story_keys(d), footer_candidates(d)) for d in docs])
     assert learned == frozenset({footer_key(site)})
 
-
-@pytest.mark.parametrize(
-    "prose",
-    [
-        "Bergabung dengan grup WhatsApp yang mengaku sebagai Info BPJS Gratis, sejumlah warga "
-        "kehilangan uang jutaan rupiah.",
-        "Berlangganan kanal YouTube berbayar dan layanan musik menjadi pengeluaran terbesar.",
-        "Follow akun resmi sekolah kini juga menjadi kewajiban di sejumlah SMA.",
-    ],
-)
-def test_sentences_about_joining_or_following_are_not_share_prompts(prose: str) -> None:
-    cleaned = clean_document(f"{BODY}\n\n{prose}\n\n{BODY2}")
-    assert cleaned.paragraphs == [[BODY], [prose], [BODY2]]
-
-
-def test_labelled_entries_under_an_introduction_are_kept() -> None:
-    raw = (
-        f"{BODY}\n\nBerikut daftar pemenang kategori utama:\nPenulis: Andi Nurul Fadillah\n"
-        "Fotografer: Muhammad Rizal Saputra\n\nSeminar akan digelar pada:\n"
-        "Tempat: Hotel Santika Padang\nTopik: Strategi Pengendalian Inflasi Pangan\n\n"
-        f"{BODY2}"
-    )
-    cleaned = clean_document(raw)
-    assert cleaned.removed == []
-    assert "Penulis: Andi Nurul Fadillah" in cleaned.text and "Topik: Strategi" in cleaned.text
 
 
 def test_a_date_that_completes_the_line_above_is_not_a_time_stamp() -> None:

@@ -43,12 +43,18 @@ def _run(tmp_path: Path, workers: int) -> tuple[bytes, dict[str, Any], list[Any]
     return out.read_bytes(), report, seen
 
 
+@pytest.fixture
+def spill_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty temporary folder that `tempfile` (and so the spill folder) uses."""
+    root = tmp_path / "tmp"
+    root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(root))
+    return root
+
+
 def test_pool_workers_spill_their_records_and_the_artifact_is_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, spill_root: Path
 ) -> None:
-    spill_root = tmp_path / "tmp"
-    spill_root.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(spill_root))
     one, report_one, _ = _run(tmp_path, 1)
     two, report_two, seen = _run(tmp_path, 2)
     assert two == one
@@ -64,12 +70,7 @@ def test_pool_workers_spill_their_records_and_the_artifact_is_the_same(
     assert list(spill_root.iterdir()) == []  # spill files and their folder are gone
 
 
-def test_an_interrupted_pool_run_leaves_no_spill_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    spill_root = tmp_path / "tmp"
-    spill_root.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(spill_root))
+def test_an_interrupted_pool_run_leaves_no_spill_files(spill_root: Path) -> None:
     run = StageRun("shout", {})
     items = apply(_lines(1200), _shout, run, workers=2, batch_size=256, encode=_info)
     for count, _ in enumerate(items):
