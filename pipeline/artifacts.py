@@ -88,6 +88,11 @@ class Encoded:
     info: Any
 
 
+def jsonl_line(text: str) -> bytes:
+    """One line of a JSON Lines artifact, as written: UTF-8 and the newline."""
+    return text.encode("utf-8") + b"\n"
+
+
 @dataclass(frozen=True)
 class Spilled:
     """A processed record that a pool worker serialized into a spill file: its line's place there
@@ -142,7 +147,7 @@ def write_jsonl(
                 handle.write(spills.line(record))
             else:
                 text = record.text if isinstance(record, Encoded) else dumps(record)
-                handle.write(text.encode("utf-8") + b"\n")
+                handle.write(jsonl_line(text))
             count += 1
         if verify is not None:
             verify()

@@ -50,7 +50,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.language import title_case
+from pipeline.language import ENTRY_RE, LIST_ITEM_RE, table_row, title_case
 
 __all__ = [
     "Cleaned",
@@ -511,7 +511,7 @@ def _is_caption(line: str, closing_credit: bool = True) -> bool:
     only by the outlet credit closing it (`... (Tribunnews.com/Nama)`) is not: at an article's
     end that is the reporter's credit."""
     words = line.split()
-    if len(words) > 60 or _LIST_ITEM_RE.match(line):  # (`- Media sosial Twitter/Instagram`)
+    if len(words) > 60 or LIST_ITEM_RE.match(line):  # (`- Media sosial Twitter/Instagram`)
         return False
     photo = _PHOTO_CREDIT_END_RE.search(line)
     if photo and len(words) <= 40 and not _reported(line[: photo.start()]):
@@ -1271,10 +1271,6 @@ def _heading_like(line: str) -> bool:
     return len(words) <= 10 and title_case(alpha, min_words=1)
 
 
-# A list item: `- item`, `• item`, `1. item`, `2) item`, `a. item`.
-_LIST_ITEM_RE = re.compile(
-    r"^(?:[-*\u2013\u2022\u25cf\u25aa\u00b7]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)\S"
-)
 _LIST_MARK_RE = re.compile(r"^[-*\u2013\u2022\u25cf\u25aa\u00b7]\s+")
 
 
@@ -1282,11 +1278,11 @@ def _item_start(above: str, line: str) -> bool:
     """Whether `line` starts a list item: a marker after a finished sentence, an introduction
     (`:`), a heading or another item; after an unfinished line `12. Sebagian ...` or
     `- yang diduga ...` goes on with the sentence."""
-    if _ENTRY_RE.match(line) and (above.rstrip().endswith(":") or _ENTRY_RE.match(above)):
+    if ENTRY_RE.match(line) and (above.rstrip().endswith(":") or ENTRY_RE.match(above)):
         return True  # `Jadwal:` / `Tunggal putra: Jonatan ... 21-17` / `Ganda putra: ...`
-    if not _LIST_ITEM_RE.match(line):
+    if not LIST_ITEM_RE.match(line):
         return False
-    return (_finished(above) or above.rstrip().endswith(":") or bool(_LIST_ITEM_RE.match(above))
+    return (_finished(above) or above.rstrip().endswith(":") or bool(LIST_ITEM_RE.match(above))
             or _heading_like(above))
 
 
@@ -1302,7 +1298,7 @@ def _continues(line: str, nxt: str) -> bool:
         return True  # (`... gabungan (TNI/Polri)` + `di 40 titik ...`)
     if ends_sentence(line):
         return False
-    if _LIST_ITEM_RE.match(line) and not nxt[:1].islower():
+    if LIST_ITEM_RE.match(line) and not nxt[:1].islower():
         return False  # `1. Rutin minum air putih` heads the paragraph below it
     if nxt[:1].islower():
         return True
@@ -1351,18 +1347,13 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return broken >= 2 and broken * 2 >= len(inner)
 
 
-def _table_row(line: str) -> bool:
-    """A row of a table pasted as text: three or more cells (`Cabai rawit | 90.000 | 65.000`)."""
-    return line.count("|") >= 2 or line.count("\t") >= 2
-
-
 def join_broken_lines(lines: list[str]) -> list[str]:
     """Lines of one block -> paragraphs: a wrapped block is one paragraph; otherwise every line
     is a paragraph, except that an unfinished line is joined with the line that continues it.
     A table row is a paragraph of its own."""
     if not lines:
         return []
-    rows = [i for i, line in enumerate(lines) if _table_row(line)]
+    rows = [i for i, line in enumerate(lines) if table_row(line)]
     if rows:
         out: list[str] = []
         for start, row in zip([-1, *rows[:-1]], rows, strict=True):
@@ -1461,17 +1452,13 @@ def _listed_entry(lines: list[str], number: int, kind: str) -> bool:
     return False
 
 
-# An entry `Label: value` (`Penulis: Andi Nurul`, `Hari/tanggal: Kamis, 28 November 2024`).
-_ENTRY_RE = re.compile(r"^[A-Z][\w/.-]*(?:\s+[\w/.-]+){0,3}\s*:\s+\S")
-
-
 def _under_introduction(lines: list[str], number: int) -> bool:
     """Whether line `number` is in a run of `Label: value` entries right under an introduction
     ending in `:` (`Berikut daftar pemenang:` / `Penulis: ...` / `Fotografer: ...`)."""
     up = number
-    while up > 0 and lines[up - 1].strip() and _ENTRY_RE.match(lines[up - 1].strip()):
+    while up > 0 and lines[up - 1].strip() and ENTRY_RE.match(lines[up - 1].strip()):
         up -= 1
-    return up > 0 and lines[up - 1].rstrip().endswith(":") and not _ENTRY_RE.match(
+    return up > 0 and lines[up - 1].rstrip().endswith(":") and not ENTRY_RE.match(
         lines[up - 1].strip()
     )
 

@@ -238,6 +238,21 @@ def clear_stem_cache() -> None:
     _STEMS.clear()
 
 
+# Shapes of lines that are not running prose: the clean stage keeps them apart as paragraphs,
+# summaries take them only after whole sentences.
+# A list item: `- item`, `• item`, `1. item`, `2) item`, `a. item`.
+LIST_ITEM_RE = re.compile(
+    r"^(?:[-*\u2013\u2022\u25cf\u25aa\u00b7]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)\S"
+)
+# An entry `Label: value` (`Penulis: Andi Nurul`, `Hari/tanggal: Kamis, 28 November 2024`).
+ENTRY_RE = re.compile(r"^[A-Z][\w/.-]*(?:\s+[\w/.-]+){0,3}\s*:\s+\S")
+
+
+def table_row(line: str) -> bool:
+    """A row of a table pasted as text: three or more cells (`Cabai rawit | 90.000 | 65.000`)."""
+    return line.count("|") >= 2 or line.count("\t") >= 2
+
+
 def title_case(words: Iterable[str], share: float = 0.6, min_words: int = 3) -> bool:
     """Whether at least `share` of the `words` that start with a letter (and at least
     `min_words` of them) are capitalized: a Title Case headline (`Harga Emas Naik Hari Ini`)."""

@@ -17,7 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.artifacts import Encoded, Line, Spilled, dumps, report_path, write_json, write_jsonl
+from pipeline.artifacts import (
+    Encoded,
+    Line,
+    Spilled,
+    dumps,
+    jsonl_line,
+    report_path,
+    write_json,
+    write_jsonl,
+)
 from pipeline.errors import BeritaError, check_stop
 
 Process = Callable[[dict[str, Any]], dict[str, Any]]
@@ -136,7 +145,7 @@ def _call_worker_chunk(items: list[Any]) -> list[tuple[bool, Any]]:
         start = 0
         for index, (ok, result) in enumerate(outcomes):
             if ok and isinstance(result, Encoded):
-                data = result.text.encode("utf-8") + b"\n"
+                data = jsonl_line(result.text)
                 spill.write(data)
                 outcomes[index] = (True, Spilled(path, start, len(data), result.info))
                 start += len(data)

@@ -21,7 +21,7 @@ from typing import Any
 
 from pipeline.artifacts import record_paragraphs
 from pipeline.errors import BeritaError, DocumentError
-from pipeline.language import title_case
+from pipeline.language import ENTRY_RE, LIST_ITEM_RE, table_row, title_case
 
 DEFAULT_SENTENCES = 3
 # The best unsupervised method on the held-out IndoSum split (see pipeline/evaluation/summaries.py).
@@ -220,14 +220,6 @@ def _fragment(key: tuple[str, ...]) -> bool:
 _QUESTION_RE = re.compile(r"^(?:Reporter|Wartawan|Jurnalis|Pewawancara|Tanya|T|Q)\s*:\s", re.I)
 
 
-# A numbered or lettered list item (`1. Cabut steker`, `2) Ganti lampu`, `a. Formulir`).
-_NUMBERED_RE = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\s")
-
-
-# `Label: value` (the label at most four words).
-_ENTRY_RE = re.compile(r"^[^\W\d_][\w/.-]*(?:\s+[\w/.-]+){0,3}\s*:\s+\S")
-
-
 def _half_quotation(text: str) -> bool:
     """One half of a quotation split into sentences: its quote marks do not pair up
     (`"Progresnya sudah 62 persen.` / `Kami minta kontraktor bekerja," ujarnya.`)."""
@@ -242,14 +234,12 @@ def _complete(sentence: str) -> bool:
     split into sentences, which say little by themselves. (A long sentence that lost its final
     period is complete.)"""
     text = sentence.rstrip()
-    if (text.endswith((":", "?")) or text.startswith(("- ", "* ", "\u2022"))
-            or _NUMBERED_RE.match(text) or _QUESTION_RE.match(text) or text.count("|") >= 2):
-        return False
-    if _half_quotation(text):
+    if (text.endswith((":", "?")) or LIST_ITEM_RE.match(text) or _QUESTION_RE.match(text)
+            or table_row(text) or _half_quotation(text)):
         return False
     if text[-1:] in ".!?\u2026\"'\u201d\u2019)":
         return True
-    if _ENTRY_RE.match(text):
+    if ENTRY_RE.match(text):
         return False  # an entry of a list: `Beras medium: 13.500`, `Tunggal putra: Jonatan ...`
     words = [w for w in text.split() if w[:1].isalpha()]  # no words at all: not a sentence
     return len(words) > 10 or (bool(words) and not title_case(words, min_words=1))
