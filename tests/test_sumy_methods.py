@@ -91,11 +91,34 @@ def test_unknown_sumy_method_or_resources_are_refused() -> None:
         build_summarizer("lsa", "english")
 
 
-def test_sum_basic_gets_our_tokenizer_only() -> None:
+def test_sum_basic_gets_our_tokenizer_and_stop_words_but_no_stemmer() -> None:
     summarizer, tokenizer = build_summarizer("sum-basic", "ours")
-    assert not summarizer.stop_words
+    assert "yang" in summarizer.stop_words
     assert summarizer.stem_word("Meresmikan") == "meresmikan"
     assert tokenizer.to_words("Foto-foto 40 jalan") == ("Foto-foto", "jalan")
+
+
+FLOOD = [
+    "Banjir besar melanda Kampung Melayu kemarin pagi.",
+    "Banjir merendam ratusan rumah.",
+    "Warga mengungsi ke masjid.",
+    "Banjir belum surut hingga malam.",
+    "Warga butuh bantuan.",
+    "Banjir kiriman datang dari Bogor.",
+    "Warga lapar.",
+]
+
+
+def test_sum_basic_takes_each_round_a_sentence_holding_the_most_probable_word() -> None:
+    doc = Document.from_paragraphs([FLOOD])
+    ours = [i for i, _ in rank(doc, name="sum-basic", resources="ours", n=3)]
+    # 'banjir' (4 of 21 content words) first, then 'warga' once banjir's probability is squared;
+    # among the holders the highest average wins (fewest other words: 'belum', 'hingga' are stop
+    # words), ties to the earlier sentence.
+    assert ours[:3] == [3, 6, 4]
+    # sumy's class lets any sentence win on its average: the short 'Warga lapar.' goes first.
+    plain = [i for i, _ in rank(doc, name="sum-basic", resources="plain", n=3)]
+    assert plain[0] == 6
 
 
 def test_lsa_word_rows_are_sorted_so_results_do_not_depend_on_the_hash_seed() -> None:
