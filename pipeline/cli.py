@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import os
@@ -134,8 +135,8 @@ def _register() -> None:
 _register()
 
 
-def main() -> None:
-    """Console-script entry point (`berita`), also used by `python -m pipeline`.
+def run() -> int:
+    """Run the command line in `sys.argv`; its exit code.
 
     Usage errors (a bad option value, a missing argument) are one line on stderr, exit code 2.
     """
@@ -146,17 +147,26 @@ def main() -> None:
         code = app(prog_name="berita", standalone_mode=False)
     except clicks.NoArgsIsHelpError as exc:
         typer.echo(exc.ctx.get_help() if exc.ctx else str(exc))
-        sys.exit(2)
+        return 2
     except clicks.ClickException as exc:
         context = getattr(exc, "ctx", None)
         hint = f" (see '{context.command_path} --help')" if context is not None else ""
         typer.echo(f"error: {exc.format_message()}{hint}", err=True)
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except typer.Abort:
         typer.echo("aborted", err=True)
-        sys.exit(1)
-    sys.exit(code if isinstance(code, int) else 0)
+        return 1
+    return code if isinstance(code, int) else 0
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+def main() -> None:
+    """Console-script entry point (`berita`), also used by `python -m pipeline`."""
+    code = run()
+    # The command has finished: its artifacts are closed and renamed into place, its pool and
+    # temporary files are gone. Leave without tearing the interpreter down object by object,
+    # which only frees memory the process is about to give back anyway: 0.3 s of a 10.8 s tag
+    # run (its loaded model), the time of 80 documents.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe, a closed stream
+            stream.flush()
+    os._exit(code)

@@ -167,6 +167,22 @@ def test_usage_errors_from_the_console_script_are_one_line(args: list[str]) -> N
     assert result.stderr.startswith("error: ") and "--help" in result.stderr
 
 
+def test_the_console_script_delivers_all_its_output_and_artifacts_before_it_exits(
+    tmp_path: Path,
+) -> None:
+    # main() leaves with os._exit: buffered output and the artifact must be complete first.
+    help_text = _berita("summarize", "--help")
+    assert help_text.returncode == 0 and "--sentences" in help_text.stdout
+    assert help_text.stdout.rstrip().endswith("Show this message and exit.")  # its last line
+    source = tmp_path / "a.txt"
+    source.write_text("Judul\n\nWarga menanam padi di sawah. Hasil panen naik tahun ini.\n")
+    done = _berita("clean", str(source), "-o", str(tmp_path / "clean.jsonl"))
+    assert done.returncode == 0, done.stderr
+    assert "1 out" in done.stdout + done.stderr
+    assert (tmp_path / "clean.jsonl").read_text().count("\n") == 1
+    assert (tmp_path / "clean.report.json").exists()
+
+
 def test_bad_output_paths_are_one_line_errors(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in")
     (tmp_path / "afile").write_text("x")
@@ -266,13 +282,11 @@ def test_an_abort_is_one_line_and_other_errors_keep_their_own_type(monkeypatch, 
         raise typer.Abort()
 
     monkeypatch.setattr(cli, "app", aborting)
-    with pytest.raises(SystemExit) as stopped:
-        cli.main()
-    assert stopped.value.code == 1 and capsys.readouterr().err == "aborted\n"
+    assert cli.run() == 1 and capsys.readouterr().err == "aborted\n"
 
     def failing(**_: object) -> None:
         raise LookupError("a bug")
 
     monkeypatch.setattr(cli, "app", failing)
     with pytest.raises(LookupError, match="a bug"):  # not masked by an error in the handlers
-        cli.main()
+        cli.run()
