@@ -7,6 +7,8 @@ import json
 import random
 from pathlib import Path
 
+import pytest
+
 from pipeline import language
 
 PREFIXES = ("", "me", "mem", "men", "meng", "meny", "ber", "be", "di", "ke", "se", "pe", "pem",
@@ -84,3 +86,25 @@ def test_stock_sastrawi_block_restores_the_fast_patterns() -> None:
     with language.stock_sastrawi():
         assert module.re is not language._PATTERNS
     assert module.re is language._PATTERNS
+
+
+@pytest.mark.parametrize(
+    ("pattern", "letters"),
+    [
+        (r"(?:^(di|ke|se))", {"d", "k", "s"}),
+        (r"(?:^meng([aiueo])(.*)$)|(?:^menge(.*)$)", {"m"}),
+        (r"(?:^([b-d])(er[aiueo])(.*)$)|(?:^([bc])el([aiueo])(.*)$)", {"b", "c", "d"}),
+        (r"(?:ber([bcd])([a-z])er([aiueo])(.*))", None),  # not anchored: found anywhere
+        (r"(?:^ber(.*))|(?:ter(.*))", None),  # one alternative not anchored
+        (r"^[^aiueo]er", None),  # a negated class
+        (r"^(?i:b)er", None),  # flags inside: no shortcut
+        (r"^a?ber", None),  # an optional first letter
+    ],
+)
+def test_prefix_rules_know_which_first_letters_a_guard_needs(
+    pattern: str, letters: set[str] | None
+) -> None:
+    import re
+
+    found = language._first_letters(re.compile(pattern))
+    assert found == (None if letters is None else frozenset(letters))
