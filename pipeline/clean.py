@@ -1347,6 +1347,22 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return broken >= 2 and broken * 2 >= len(inner)
 
 
+def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:
+    """A hard-wrapped block cut into its paragraphs (text wrapped with no blank line between
+    paragraphs): after a line that ends a sentence although the next line's first word would
+    have fitted on it, so that the wrapping did not end it. The wrap width is the longest line's."""
+    width = max(len(line) for line in lines)
+    groups = [[lines[0]]]
+    for above, line in itertools.pairwise(lines):
+        first = line.split()[0]
+        if (ends_sentence(above) and len(above) + 1 + len(first) <= width
+                and not line[:1].islower()):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
 def join_broken_lines(lines: list[str]) -> list[str]:
     """Lines of one block -> paragraphs: a wrapped block is one paragraph; otherwise every line
     is a paragraph, except that an unfinished line is joined with the line that continues it.
@@ -1364,10 +1380,13 @@ def join_broken_lines(lines: list[str]) -> list[str]:
         starts = [0, *items, len(lines)]
         return [p for a, b in itertools.pairwise(starts) for p in join_broken_lines(lines[a:b])]
     if _hard_wrapped(lines):
-        joined = lines[0]
-        for line in lines[1:]:
-            joined = join_lines(joined, line)
-        return [joined]
+        paragraphs = []
+        for group in _wrapped_paragraphs(lines):
+            joined = group[0]
+            for line in group[1:]:
+                joined = join_lines(joined, line)
+            paragraphs.append(joined)
+        return paragraphs
     out = [lines[0]]
     for line in lines[1:]:
         if _continues(out[-1], line):

@@ -54,12 +54,19 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
 
 # All curated abbreviations: the prefixes plus those that may also end a sentence
 # (`dll.`, `dkk.`, degrees after a name), where Punkt decides from the next word.
-ABBREVIATIONS: frozenset[str] = PREFIX_ABBREVIATIONS | frozenset(
+# Academic degrees after a name (`Budi Santoso, S.H., M.H.`).
+DEGREES: frozenset[str] = frozenset(
     {
-        # academic degrees and suffixes after names
         "s.ag", "s.e", "s.h", "s.hum", "s.ip", "s.kom", "s.ked", "s.kep", "s.pd", "s.psi",
         "s.s", "s.si", "s.sos", "s.t", "m.a", "m.ag", "m.eng", "m.h", "m.hum", "m.kes",
-        "m.kom", "m.m", "m.pd", "m.sc", "m.si", "m.t", "ph.d", "b.sc", "jr", "sr", "purn",
+        "m.kom", "m.m", "m.pd", "m.sc", "m.si", "m.t", "ph.d", "b.sc",
+    }
+)  # fmt: skip
+
+ABBREVIATIONS: frozenset[str] = PREFIX_ABBREVIATIONS | DEGREES | frozenset(
+    {
+        # suffixes after names
+        "jr", "sr", "purn",
         # `Bpk.` (Bapak) is also `BPK.` (the audit board) at the end of a sentence
         "bpk", "bros",
         # common short forms
@@ -156,6 +163,26 @@ def _keep_boundary(text: str, start: int) -> bool:
     return True
 
 
+# A degree closing a name and a capitalised word after it (`..., M.H. Terdakwa hadir`).
+_DEGREE_THEN_WORD_RE = re.compile(
+    r"(?<![^\s,(])((?:[A-Za-z]{1,2}\.){1,2}[A-Za-z]{0,4}\.?) ([A-Z][a-z]+)\b"
+)
+
+
+def _after_degrees(text: str) -> list[int]:
+    """Sentence starts that Punkt misses after a degree: a name's degrees end its sentence when
+    an Indonesian word follows with a capital (`Budi, S.H., M.H. Sidang ditunda`); a name or a
+    lowercase word after them goes on (`S.H. mengatakan`)."""
+    from pipeline.language import is_word
+
+    out = []
+    for match in _DEGREE_THEN_WORD_RE.finditer(text):
+        degree, word = match.group(1), match.group(2)
+        if degree.endswith(".") and degree[:-1].lower() in DEGREES and is_word(word):
+            out.append(match.start(2))
+    return out
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences.
 
@@ -166,6 +193,7 @@ def split_sentences(paragraph: str) -> list[str]:
     if not text:
         return []
     starts = [s for s, _ in tokenizer().span_tokenize(text)][1:]
+    starts = sorted({*starts, *_after_degrees(text)})
     cuts: list[int] = []
     list_number = 0  # the last inline list number kept inside a sentence
     for start in starts:

@@ -1389,3 +1389,23 @@ def test_a_headline_wrapped_over_two_lines_is_one_title() -> None:
     deck = clean_document(f"Harga Cabai Naik\nPresiden Minta Pasokan Dijaga\n\n{BODY}",
                           detect_title=True)
     assert deck.title == "Harga Cabai Naik"  # a longer second line is a deck, not the title
+
+
+def test_hard_wrapped_paragraphs_without_blank_lines_are_told_apart() -> None:
+    # Wrapped at 61 characters with no blank line between paragraphs: a line that ends a
+    # sentence with room left for the next line's first word ended a paragraph; a full line
+    # that happens to end a sentence did not.
+    wrapped = [
+        "Pemerintah Kota Bandung meresmikan taman baru di kawasan",
+        "Cibeunying pada Senin pagi. Taman seluas 8.000 meter persegi",
+        "itu dibangun dengan anggaran daerah.",
+        "Wali Kota Bandung mengatakan taman itu akan dibuka untuk umum",
+        "setiap hari mulai pukul 06.00 WIB. Warga boleh membawa hewan.",
+        "Peliharaan mereka wajib dipasangi tali dan kotorannya dibuang",
+        "ke tempat sampah yang sudah disediakan di setiap sudut taman.",
+    ]
+    assert max(map(len, wrapped)) == 61
+    assert join_broken_lines(wrapped) == [
+        " ".join(wrapped[:3]),
+        " ".join(wrapped[3:]),
+    ]

@@ -195,6 +195,19 @@ def test_list_end_abbreviation_splits_only_before_a_capital() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "sentences"),
+    [
+        ("Sidang dipimpin Budi Santoso, S.H., M.H. Terdakwa hadir didampingi kuasa hukumnya.", 2),
+        ("Ketua tim dr. Ani, Sp.PD, M.Kes. Menurut dia, kasus ini meningkat.", 2),
+        ("Kuasa hukum Andi Wijaya, S.H. mengatakan kliennya tidak bersalah.", 1),
+        ("Sambutan disampaikan Rektor Budi, M.Sc. dan Wakil Rektor Ani, M.Si. di aula.", 1),
+    ],
+)
+def test_degrees_end_a_sentence_before_a_capitalised_word(paragraph: str, sentences: int) -> None:
+    assert len(split_sentences(paragraph)) == sentences
+
+
 def test_lone_list_marker_heads_its_item() -> None:
     assert split_sentences("1. Nyeri kepala yang hebat.") == ["1. Nyeri kepala yang hebat."]
     assert split_sentences("b. Jadwal keberangkatan kereta.") == ["b. Jadwal keberangkatan kereta."]
