@@ -355,7 +355,8 @@ _OUTLET_NAMES = (
     r"Sindonews|Tribun\w*|Republika|Pos\s*Kota|Rimanews|BolaSport(?:\.com)?|Bola(?:\.com|\.net)?|"
     r"Media\s+Indonesia|Beritasatu|Katadata|Tirto(?:\.id)?|Kontan|Medcom|Metro\s*TV|iNews|"
     r"Solopos|Pikiran\s+Rakyat|tvOne|Bernama|Reuters|AFP|Xinhua|Kapanlagi|Fimela|"
-    r"Warta\s+Ekonomi|Sindo|Kabarpas|KabarWajo|Dailysocial(?:\.id)?|"
+    r"Warta\s+Ekonomi|Sindo|Kabarpas|KabarWajo|Dailysocial(?:\.id)?|Wolipop|Beautynesia|"
+    r"HaiBunda|Insertlive|CXO\s*Media|Female\s*Daily|Popbela|Grid\.ID|JPNN(?:\.com)?|"
     # regional papers named after their place: `Riau Pos`, `Bali Post`, `Padang Ekspres`,
     # `Radar Malang`
     r"[A-Z][a-z]+\s+(?:Pos|Post|Ekspres|Express)|Radar\s+[A-Z][a-z]+"
@@ -466,7 +467,8 @@ _INLINE_PHOTO_CREDIT_RE = re.compile(
 )
 _CAPTION_START_RE = re.compile(
     r"^(?:[\[(]\s*)?(?:Foto|FOTO|Photo|PHOTO|Kredit|Credit|Ilustrasi\s+foto|"
-    r"(?:Foto|FOTO)\s+(?i:ilustrasi|dokumentasi|istimewa)|(?:Sumber|SUMBER|Kredit)\s+(?i:foto|gambar))"
+    r"(?:Foto|FOTO)\s+(?i:ilustrasi|dokumentasi|istimewa)|(?:Sumber|SUMBER|Kredit)\s+(?i:foto|gambar)|"
+    r"(?i:ket(?:erangan)?\.?\s*(?:foto|gambar)))"
     r"\s*:"
 )
 _ILLUSTRATION_RE = re.compile(r"^(?:Ilustrasi|ILUSTRASI)\b")
@@ -502,7 +504,10 @@ def _reported(text: str) -> bool:
 # `... di Pantai Sukamade. Foto: Balai TN`, `... semi-alami. FOTO: SURYA/NAMA`.
 _PHOTO_CREDIT_END_RE = re.compile(
     r"(?<=[.!?])\s+(?:\(\s*(?:Dok\.?|DOK\.?|Dokumentasi|Foto|FOTO|Istimewa|ISTIMEWA|Ilustrasi)"
-    r"\b[^()]{0,60}\)|(?:Foto|FOTO)\s*:\s*[^.!?]{2,60})$"
+    r"\b[^()]{0,60}\)|(?:Foto|FOTO)\s*:\s*[^.!?]{2,60}"
+    # an outlet's photographer without brackets: `Bisnis/Arief Hermawan P`, `JIBI/Bisnis/Nama`
+    r"|(?:JIBI/)?(?:Bisnis|JIBI|ANTARA\s+FOTO|Antara|KOMPAS|Kompas|TEMPO|Tempo|Reuters|REUTERS|AFP)"
+    r"\s*/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})$"
 )
 
 
@@ -544,7 +549,7 @@ _LINK_WORDS = (
     r"pilihan\s+editor|terkait|baca\s+(?:berita|artikel)\s+lainnya|berita\s+pilihan|"
     r"jangan\s+lewatkan|rekomendasi(?:\s+berita|\s+artikel)?)"
 )
-_LINK_RE = re.compile(rf"^(?:>>|»)?\s*[\[(]?\s*{_LINK_WORDS}\s*(?::|>>|»)", re.I)
+_LINK_RE = re.compile(rf"^(?:>{{2,3}}|»)?\s*[\[(]?\s*{_LINK_WORDS}\s*(?::|>{{2,3}}|»)", re.I)
 # The labels of related-article links (`Baca juga:`), matched case-insensitively.
 _RELATED_LABELS = (
     r"baca juga|baca_juga|baca pula|baca|simak juga|lihat juga|tonton juga|artikel terkait|"
@@ -647,7 +652,8 @@ _LINK_CAPS_RE = re.compile(r"^(?:BACA JUGA|SIMAK JUGA|LIHAT JUGA|TONTON JUGA)\b"
 _VIDEO_LINK_RE = re.compile(
     r"^(?:(?:simak|tonton|saksikan|lihat)(?:\s+juga)?\s+video\s*:.*|"
     r"(?:simak|tonton|saksikan|lihat)(?:\s+juga)?\s+(?:(?:siaran\s+)?(?:video|live\s+streaming)"
-    r"\b.{0,100}?(?::|\"[^\"]+\"|\bdi\s*sini|\bberikut)\s*[.:]?)|video\s+(?:pilihan|terkait|"
+    r"\b.{0,100}?(?::|\"[^\"]+\"|\bdi\s*sini|\bberikut)\s*[.:]?)|"
+    r"jangan\s+lewatkan\s+video(?:\s+(?:terbaru|terpopuler|pilihan))?\s*:?|video\s+(?:pilihan|terkait|"
     r"populer|terpopuler|lainnya|rekomendasi)\s*:?)$",
     re.I,
 )
@@ -655,6 +661,8 @@ _PAGINATION_RE = re.compile(
     r"^(?:halaman\s*:?\s*(?:\d+\s*)+(?:selanjutnya|berikutnya)?\s*[>»]*|"
     r"(?:halaman|page)\s+\d+\s+(?:dari|of)\s+\d+|[<«]*\s*(?:\d+\s+){1,}\d+\s*[>»]+|"
     r"next|prev|previous|loading\s*\.*|memuat\s*\.*|komentar|tulis komentar|lihat komentar|"
+    r"a\s+a\s+a|"  # (a font-size widget)
+    r"(?:halaman|artikel|berita)\s+(?:selanjutnya|berikutnya|sebelumnya)\s*(?:arrow_\w+|[>»]+)|"
     r"(?:waktu|estimasi|durasi)\s+baca\s*:?\s*\d+\s*(?:menit|min)|\d+\s+menit\s+(?:waktu\s+)?baca|"
     r"baca\s+dalam\s+\d+\s*menit|(?:scroll|gulir)\s+(?:ke\s+bawah\s+)?(?:untuk\s+)?"
     r"(?:melanjutkan|lanjut)(?:\s+membaca)?)[.!]?$",
@@ -699,7 +707,7 @@ _SHARE_RES = tuple(
         r"^klik\s+(?:di\s*sini|link\s+(?:ini|berikut|di\s+bawah)|tautan|tombol\s+berikut)\b"
         r"(?:\W*$|.{0,80}\b(?:berita|artikel|video|selengkapnya|informasi|update|berlangganan|"
         r"bergabung|gabung|channel|saluran)\b)",
-        r"^(?:download|unduh)\s+(?:aplikasi|app)\b.{0,120}\b(?:kami|berita|news|sekarang\s+juga|"
+        r"^(?:download|unduh)\s+(?:aplikasi|apps?)\b.{0,120}\b(?:kami|berita|news|sekarang|"
         r"[\w-]+\.(?:com|id)|detikcom|kumparan)\b",
         r"^(?:dapatkan|simak)\s+(?:berita|update|informasi|info|artikel|video|breaking\s+news)\b"
         r".{0,200}"
@@ -721,7 +729,14 @@ _SHARE_RES = tuple(
         r"liputan|diskusi|obrolan)\b.{0,60}\b(?:di|melalui|lewat|via)\s+(?:kanal|channel|akun|"
         r"laman|situs|aplikasi|youtube|instagram|tiktok|spotify)\b",
         r"^(?:baca|simak|lihat|cek)\s+(?:juga\s+)?(?:berita|artikel|info|informasi)\b.{0,60}"
-        r"\b(?:di\s*sini|lainnya|selengkapnya)\s*[.!:]?$",
+        r"\b(?:di\s*sini|lainnya|selengkapnya)\s*[.!:]?(?:\s*(?:https?://)?[\w-]+\.[\w./-]+)?$",
+        # detik: `Baca artikel detiksport, "Judul" selengkapnya https://...`; Tirto: `Baca juga
+        # artikel terkait PERIKSA FAKTA atau tulisan lainnya dari Nama`
+        r"^baca\s+artikel\s+[\w.-]+,\s*[\"“].{1,200}[\"”]\s+selengkapnya\b",
+        r"^baca\s+juga\s+artikel\s+terkait\b.{0,80}\batau\s+tulisan\s+(?:\w+\s+)?lainnya\s+dari\b",
+        # Kompas: `Baca berita tanpa iklan. Gabung Kompas.com+`
+        r"^baca\s+berita\s+tanpa\s+iklan\b",
+        r"^(?:daftar|langganan|berlangganan|register|subscribe)\s+(?:di\s*sini|sekarang)\s*[.!]?$",
         r"^(?:baca|simak|lihat)\s+selengkapnya\b.{0,40}$",
         # embedded posts: `Lihat postingan ini di Instagram`, `Sebuah kiriman dibagikan oleh
         # Nama (@akun)`, and a tweet's sign-off `- Nama (@akun) May 19, 2024`
@@ -734,7 +749,8 @@ _SHARE_RES = tuple(
     )
 )
 
-_CREDIT_TOKEN = r"(?:[A-Za-z][A-Za-z0-9.]{0,11}|\*)"  # (`(*/Reuters/rd)`: `*` for the desk)
+# (`(*/Reuters/rd)`: `*` for the desk; Media Indonesia's `(M-2)`: a desk code with a number)
+_CREDIT_TOKEN = r"(?:[A-Za-z][A-Za-z0-9.]{0,11}(?:-\d{1,2})?|\*)"
 # `(ant/mdk)`, `[feb]`, `(rsa / rsa)`, `(Antara)`, `(*)`, `(/)`, `(Sumber: BBC)`
 _CREDIT_BRACKET = (
     rf"[\[(]\s*(?:{_CREDIT_TOKEN}(?:\s*[/,]\s*{_CREDIT_TOKEN}){{0,3}}|\*{{1,3}}|/|-|"
@@ -766,7 +782,9 @@ _RUBRIC_RE = re.compile(
     r"^(?:opini|kolom|tajuk(?:\s+rencana)?|editorial|siaran\s+pers|press\s+release|rilis(?:\s+pers)?|"
     r"analisis|resensi|obituari|surat\s+pembaca|advertorial|nasional|internasional|ekonomi|bisnis|"
     r"politik|hukum|daerah|regional|olahraga|teknologi|hiburan|gaya\s+hidup|kesehatan|"
-    r"pendidikan|metro|megapolitan|otomotif|lifestyle|sport|news|dunia|sains)\s*$",
+    r"pendidikan|metro|megapolitan|otomotif|lifestyle|sport|news|dunia|sains|"
+    r"untuk\s+(?:segera\s+)?(?:diterbitkan|dirilis|disiarkan|dipublikasikan)(?:\s+segera)?|"
+    r"for\s+immediate\s+release)\s*$",
     re.I,
 )
 _BREADCRUMB_RE = re.compile(
@@ -783,8 +801,8 @@ _AUTHOR_NOTE_RE = re.compile(
 )
 # Tag lists: `#ekonomi #harga`, `Tags: ekonomi, harga`, `Topik: Harga Pangan`.
 _TAGS_RE = re.compile(
-    r"^(?:(?:#[\w-]+[\s,]*)+|(?i:tags?|topik|kata\s+kunci|keywords?)\s*:\s*"
-    r"[^,.!?]{1,40}(?:,\s*[^,.!?]{1,40})*)$"
+    r"^(?:(?:#[\w-]+[\s,]*)+|(?i:tags?|topik|topics?|kata\s+kunci|keywords?)\s*:\s*"
+    r"(?:[^,.!?]{1,40}(?:,\s*[^,.!?]{1,40})*)?)$"
 )
 # A line of nothing but separator marks: `***`, `---`, `* * *`.
 _SEPARATOR_RE = re.compile(r"^[*#=~_\-\u2013\u2014\u2022\u00b7.\s]{3,}$")
@@ -797,8 +815,13 @@ _LABEL = (
 # `Rep: X/ Red: Y`. The values are names (checked by `_names_credit`): in an interview
 # `Reporter: Bagaimana tanggapan Bapak?` is a speaker's question.
 _LABEL_LINE_RE = re.compile(
-    rf"^(?i:{_LABEL})\s*:\s*[^:|?!]{{1,60}}?(?:(?:\s*[|,/]\s*|\s+)(?i:{_LABEL})\s*:\s*[^:|?!]{{1,60}}?)*"
-    r"\s*\.?$"
+    rf"^(?i:{_LABEL}(?:\s*&\s*{_LABEL})?)\s*:\s*[^:|?!]{{1,60}}?"
+    rf"(?:(?:\s*[|,/]\s*|\s+)(?i:{_LABEL})\s*:\s*[^:|?!]{{1,60}}?)*\s*\.?$"
+)
+# Kompas's header credit without colons: `Penulis Dinda Aulia | Editor Jessi Carina`.
+_BARE_LABEL_LINE_RE = re.compile(
+    r"^(?:Penulis|Reporter|Pewarta|Kontributor)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s*\|\s*"
+    r"(?:Editor|Penyunting|Redaktur)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$"
 )
 _LABEL_SPLIT_RE = re.compile(rf"(?i:\b{_LABEL})\s*:")
 
@@ -822,7 +845,9 @@ def _names_credit(line: str) -> bool:
 
 _COPYRIGHT_RE = re.compile(
     r"^(?:copyright\b|©|\(c\)\s*\d{4}|hak\s+cipta\s+dilindungi)|all rights reserved|"
-    r"hak\s+cipta\s+dilindungi\s+undang",
+    r"hak\s+cipta\s+dilindungi\s+undang|"
+    r"^dilarang\s+(?:keras\s+)?(?:mengambil|menyalin|mengutip|menggunakan)\s+(?:konten|isi|artikel|"
+    r"berita)\b.{0,200}\b(?:crawling|izin|tertulis|sumber)\b",
     re.I,
 )
 # `Sumber: ...` is a credit only at the end of an article (it also introduces data in tables).
@@ -947,6 +972,7 @@ def classify_line(
         return "credit"
     if n_words <= 12 and (
         _REPORT_BYLINE_RE.match(line) or _BY_RE.match(line) or _NAME_OUTLET_RE.match(line)
+        or _BARE_LABEL_LINE_RE.match(line)
     ):
         return "credit"
     if n_words <= 30 and _TAGS_RE.match(line):
@@ -1294,6 +1320,8 @@ def _continues(line: str, nxt: str) -> bool:
     """Whether `nxt` continues the sentence that `line` leaves unfinished."""
     if _item_start(line, nxt) or (_SPEAKER_RE.match(line) and _SPEAKER_RE.match(nxt)):
         return False  # (a list item, or the next turn of an interview)
+    if _PAGINATION_RE.match(nxt) or _AD_RE.match(nxt):
+        return False  # page furniture: `... 10:42 WIB` + `loading...`
     if nxt[:1].islower() and not _finished(line):
         return True  # (`... gabungan (TNI/Polri)` + `di 40 titik ...`)
     if ends_sentence(line):
@@ -1457,6 +1485,8 @@ def _listed_entry(lines: list[str], number: int, kind: str) -> bool:
     up = next((i for i in range(number - 1, -1, -1) if lines[i].strip()), -1)
     above = lines[up] if up >= 0 else ""
     below = next((lines[i] for i in range(number + 1, len(lines)) if lines[i].strip()), "")
+    if kind == "tags" and lines[number].lstrip().startswith("#"):
+        return False  # hashtags are never an entry, whatever the label above (`Topic:`)
     if kind in ("credit", "tags"):
         return bool(_INFO_LABEL_RE.match(above) or _INFO_LABEL_RE.match(below)
                     or _under_introduction(lines, number))
@@ -1538,14 +1568,22 @@ def _tail_description(lines: list[str], number: int) -> bool:
     )
 
 
+# A headline line this long may have been wrapped (PDF releases, e-mail), with a tail of up to
+# WRAPPED_HEADLINE_TAIL words on the next line.
+WRAPPED_HEADLINE_WIDTH = 45
+WRAPPED_HEADLINE_TAIL = 6
+
+
 def _wrapped_headline(lines: list[tuple[int, tuple[int, str]]]) -> bool:
     """Whether the first two of the (position, unit) `lines` are one headline wrapped in two:
-    a short Title Case tail (`Kurang Mampu`, three words at most; a longer line is a deck) with a
-    blank line after it, the whole in Title Case."""
+    a short Title Case tail (`Kurang Mampu`, three words at most; after a first line long enough
+    to have been wrapped, six) with a blank line after it, the whole in Title Case. A longer
+    second line, or one under a short first line (`Harga Cabai Naik`), is a deck."""
     first, second = lines[0][1][1], lines[1][1][1]
     blank_after = len(lines) < 3 or lines[2][0] > lines[1][0] + 1
     tail = _words(second)
-    return (blank_after and 1 <= len(tail) <= 3 and second[:1].isupper()
+    longest = WRAPPED_HEADLINE_TAIL if len(first) >= WRAPPED_HEADLINE_WIDTH else 3
+    return (blank_after and 1 <= len(tail) <= longest and second[:1].isupper()
             and not ends_sentence(second) and _headline_case(_words(first) + tail))
 
 
@@ -1733,7 +1771,8 @@ def _clean_paragraphs(
             at_end = index == len(paragraphs) - 1
             text, trailing = strip_trailing_boilerplate(paragraph.text, at_end=at_end)
             removed += [((paragraph.last, 10**9), kind, t) for kind, t in trailing]
-            if index < 2:
+            if index < 2 and not (header and _TIMESTAMP_RE.match(text)):
+                # (a time stamp `Rabu, 06 November 2024 - 10:42 WIB` is not a dateline + text)
                 text, dateline = strip_dateline(text)
                 if dateline:
                     removed.append(((paragraph.first, 0), "dateline", dateline))

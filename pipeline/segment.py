@@ -49,6 +49,9 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
         # `RS Bhayangkara Tk. II`, `Pasal 363 jo. Pasal 64` (IndoSum's reference segmentation
         # wrongly ends sentences at `milik PT .` + `Charoen Pokphand`: F1 0.9871 -> 0.9868)
         "pt", "cv", "ud", "tk", "jo",
+        # acting heads of regions and offices: `Pj. Gubernur`, `Plt. Kepala BPS`, `Pjs. Bupati`,
+        # `Plh. Sekda`; `Mohd. Tanwier`
+        "pj", "plt", "pjs", "plh", "mohd",
     }
 )  # fmt: skip
 
@@ -165,21 +168,21 @@ def _keep_boundary(text: str, start: int) -> bool:
 
 # A degree closing a name and a capitalised word after it (`..., M.H. Terdakwa hadir`).
 _DEGREE_THEN_WORD_RE = re.compile(
-    r"(?<![^\s,(])((?:[A-Za-z]{1,2}\.){1,2}[A-Za-z]{0,4}\.?) ([A-Z][a-z]+)\b"
+    r"(?<![^\s,(])((?:[A-Za-z]{1,2}\.){1,2}[A-Za-z]{0,4}\.?) ([\"“]?)([A-Z][a-z]+)\b"
 )
 
 
 def _after_degrees(text: str) -> list[int]:
     """Sentence starts that Punkt misses after a degree: a name's degrees end its sentence when
-    an Indonesian word follows with a capital (`Budi, S.H., M.H. Sidang ditunda`); a name or a
-    lowercase word after them goes on (`S.H. mengatakan`)."""
+    an Indonesian word follows with a capital (`Budi, S.H., M.H. Sidang ditunda`) or a quotation
+    opens (`M.Si. "Semoga ...`); a lowercase word after them goes on (`S.H. mengatakan`)."""
     from pipeline.language import is_word
 
     out = []
     for match in _DEGREE_THEN_WORD_RE.finditer(text):
-        degree, word = match.group(1), match.group(2)
-        if degree.endswith(".") and degree[:-1].lower() in DEGREES and is_word(word):
-            out.append(match.start(2))
+        degree, quote, word = match.groups()
+        if degree.endswith(".") and degree[:-1].lower() in DEGREES and (quote or is_word(word)):
+            out.append(match.start(2))  # (a quotation opening after them starts one too)
     return out
 
 

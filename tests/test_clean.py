@@ -173,6 +173,8 @@ def test_line_break_conventions_are_all_accepted() -> None:
         "Wisatawan memadati alun-alun, Sabtu (6/4/2024). KOTAKITA.com/RUDI HARTONO",
         "Foto ilustrasi: iStock",
         "Sumber foto: Kementerian Perdagangan",
+        "Pekerja merapikan rak di gudang, Senin (25/11/2024). Bisnis/Rudi Hartono",
+        "Ket. foto: Petugas melakukan pengasapan di permukiman warga.",
     ],
 )
 def test_caption_lines_are_removed(caption: str) -> None:
@@ -334,6 +336,10 @@ def test_datelines_are_only_looked_for_in_the_first_two_paragraphs() -> None:
         "Gulir ke bawah untuk melanjutkan membaca",
         "Baca dalam 2 menit",
         "SCROLL KE BAWAH UNTUK MELANJUTKAN",
+        ">>> Baca Juga: Pelatih Jelaskan Alasan Rotasi Pemain",
+        "Jangan Lewatkan Video Terbaru:",
+        "Halaman selanjutnya arrow_forward",
+        "A A A",
     ],
 )
 def test_link_lines_are_removed(line: str) -> None:
@@ -410,6 +416,12 @@ def test_ad_banner_glued_inside_a_paragraph_is_removed() -> None:
         "Lihat postingan ini di Instagram",
         "Sebuah kiriman dibagikan oleh Nama Artis (@nama.artis)",
         "- Nama Warganet (@warganet_) May 19, 2024",
+        'Baca artikel detikfinance, "Harga Emas Turun Lagi" selengkapnya https://x.detik.com/a/1',
+        "Download Apps Detikcom Sekarang https://apps.detik.com/detik/",
+        "Baca berita selengkapnya di sini: kotakita.com/hype",
+        "Baca berita tanpa iklan. Gabung KotaKita+",
+        "Baca juga artikel terkait CEK FAKTA atau tulisan lainnya dari Rina Marlina",
+        "Daftar di sini",
     ],
 )
 def test_share_prompts_are_removed(line: str) -> None:
@@ -441,6 +453,12 @@ def test_share_prompts_are_removed(line: str) -> None:
         "Reporter: Dendi Siswanto Editor: Tendi Mahadi",
         "Rep: Fauziah Mursid/ Red: Agus Yulianto",
         "Penulis: drew/cie",
+        "Redaktur & Reporter : Rina Marlina",
+        "(M-2)",
+        "(Ant/P-5)",
+        "Penulis Rina Marlina | Editor Budi Santoso",
+        "Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis di situs "
+        "web ini tanpa izin tertulis dari redaksi.",
     ],
 )
 def test_credit_lines_are_removed_anywhere(line: str) -> None:
@@ -470,6 +488,9 @@ def test_credit_lines_are_removed_anywhere(line: str) -> None:
         ("KOTAKITA.com/ANDI SAPUTRA", "caption"),
         ("Dok. Humas Pemkot", "caption"),
         ("Lihat Foto", "caption"),
+        ("Topic:", "tags"),
+        ("Untuk Segera Diterbitkan", "rubric"),
+        ("For Immediate Release", "rubric"),
     ],
 )
 def test_time_stamps_tag_lists_and_photo_credit_lines_are_boilerplate(line: str, kind: str) -> None:
@@ -1409,3 +1430,24 @@ def test_hard_wrapped_paragraphs_without_blank_lines_are_told_apart() -> None:
         " ".join(wrapped[:3]),
         " ".join(wrapped[3:]),
     ]
+
+
+def test_a_time_stamp_above_a_loading_marker_is_not_read_as_a_dateline() -> None:
+    stamp = "Rabu, 06 November 2024 - 10:42 WIB\nloading..."
+    raw = f"Judul Berita di Sini\n\n{stamp}\n\n{BODY}\n{BODY2}"
+    cleaned = clean_document(raw, detect_title=True)
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert [r["kind"] for r in cleaned.removed] == ["timestamp", "link"]
+
+
+def test_a_long_headline_wrapped_by_a_pdf_is_one_title() -> None:
+    first = "Kementerian Kelautan dan Perikanan Tangkap Dua Kapal Ikan Asing"
+    cleaned = clean_document(f"{first}\nIlegal di Laut Natuna Utara\n\n{BODY}", detect_title=True)
+    assert cleaned.title == f"{first} Ilegal di Laut Natuna Utara"
+    assert cleaned.paragraphs == [[BODY]]
+
+
+def test_hashtags_under_a_topic_label_are_tags_not_entries() -> None:
+    cleaned = clean_document(f"{BODY}\n{BODY2}\n\nTopic:\n#kereta #whoosh #KCIC")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert [r["kind"] for r in cleaned.removed] == ["tags", "tags"]

@@ -160,6 +160,8 @@ def test_quotation_followed_by_a_new_sentence_splits() -> None:
         "Kabid Humas Kombes Pol. Hadi Wahyudi dan Letkol Inf. Budi Santoso hadir.",
         "Menko Polhukam Moh. Mahfud MD bertemu Abd. Rahman pkl. 08.00 WIB.",
         "Presiden ketiga B.J. Habibie lahir di Parepare, dekat Jl. H.R. Rasuna Said.",
+        "Acara itu disaksikan Pj. Gubernur Jatim dan Plt. Kepala BPS di Surabaya.",
+        "Surat diteken Pjs. Bupati Cianjur dan Plh. Sekda atas nama Mohd. Tanwier.",
     ],
 )
 def test_titles_and_address_abbreviations_never_end_a_sentence(paragraph: str) -> None:
@@ -201,6 +203,7 @@ def test_list_end_abbreviation_splits_only_before_a_capital() -> None:
         ("Sidang dipimpin Budi Santoso, S.H., M.H. Terdakwa hadir didampingi kuasa hukumnya.", 2),
         ("Ketua tim dr. Ani, Sp.PD, M.Kes. Menurut dia, kasus ini meningkat.", 2),
         ("Kuasa hukum Andi Wijaya, S.H. mengatakan kliennya tidak bersalah.", 1),
+        ('Kabar itu dibenarkan Ketua Umum Budi Santoso, M.Si. "Semoga beliau tenang," katanya.', 2),
         ("Sambutan disampaikan Rektor Budi, M.Sc. dan Wakil Rektor Ani, M.Si. di aula.", 1),
     ],
 )
