@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -245,13 +246,59 @@ def _complete(sentence: str) -> bool:
     return len(words) > 10 or (bool(words) and not title_case(words, min_words=1))
 
 
+def _quotation_marks(text: str) -> tuple[int, int, int]:
+    """(straight, opening curly, closing curly) double quote marks in `text`."""
+    return text.count('"'), text.count("\u201c"), text.count("\u201d")
+
+
+def inside_quotations(doc: Document) -> set[int]:
+    """Sentences in the middle of a quotation of three or more sentences: opened by an earlier
+    sentence of the paragraph and not closed before them (`"Bagi buruh, angka itu belum cukup.`
+    / `Harga kebutuhan pokok naik jauh lebih cepat.` / `Kami menuntut 10 persen," ujar Said.`).
+    Without their marks they read as the reporter's own statements."""
+    inside: set[int] = set()
+    open_quote = False
+    paragraph = -1
+    for index, (sentence, p_index) in enumerate(zip(doc.sentences, doc.paragraph_of, strict=True)):
+        if p_index != paragraph:
+            paragraph, open_quote = p_index, False  # a quotation never runs across paragraphs
+        straight, opening, closing = _quotation_marks(sentence)
+        if open_quote and not (straight or opening or closing):
+            inside.add(index)
+        if straight % 2:
+            open_quote = not open_quote
+        elif opening != closing:
+            open_quote = opening > closing
+    return inside
+
+
+# A paragraph of one short sentence without final punctuation is a heading in any case
+# (`Atur gaya mengemudi`, `Meningkatkan risiko obesitas`: a listicle's subheadings).
+HEADING_MAX_WORDS = 10
+
+
+def bare_headings(doc: Document) -> set[int]:
+    """Sentences alone in their paragraph, of at most `HEADING_MAX_WORDS` words, without final
+    punctuation: subheadings, whether Title Case or sentence case."""
+    sizes = Counter(doc.paragraph_of)
+    return {
+        i for i, (sentence, p_index) in enumerate(zip(doc.sentences, doc.paragraph_of, strict=True))
+        if sizes[p_index] == 1 and sentence.rstrip()[-1:] not in _FINAL_MARKS
+        and len(sentence.split()) <= HEADING_MAX_WORDS
+    }
+
+
+_FINAL_MARKS = ".!?\u2026\"'\u201d\u2019)"
+
+
 def select(
     doc: Document, ranking: Ranking, max_sentences: int, max_words: int | None = None
 ) -> list[tuple[int, float]]:
     """Take ranked sentences until the budget is spent; no empty or duplicate sentence.
 
-    Fragments (`_fragment`: the bare time stamps of a live report) and incomplete sentences
-    (`_complete`: headings, list items, questions, table rows) come only after every other
+    Fragments (`_fragment`: the bare time stamps of a live report), incomplete sentences
+    (`_complete`: headings, list items, questions, table rows), sentences in the middle of a
+    quotation (`inside_quotations`) and subheadings (`bare_headings`) come only after every other
     sentence, and never fill what is left of a word budget while whole sentences exist. A
     sentence that repeats most of the words of one already taken (`NEAR_DUPLICATE`: a lead
     repeated with small changes) is passed over. A word budget (`Document.word_counts`) is never
@@ -265,6 +312,7 @@ def select(
     first: tuple[int, float] | None = None  # the best non-empty sentence
     ranked = [(i, score) for i, score in ranking if doc.keys[i]]
     late = {i for i, _ in ranked if _fragment(doc.keys[i]) or not _complete(doc.sentences[i])}
+    late |= inside_quotations(doc) | bare_headings(doc)
     whole = [item for item in ranked if item[0] not in late]
     fragments = [item for item in ranked if item[0] in late]
     candidates = whole + fragments if max_words is None or not whole else whole

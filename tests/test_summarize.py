@@ -16,6 +16,8 @@ from pipeline.summarize import (
     WARN_ONE_SENTENCE,
     WARN_OVER_BUDGET,
     Document,
+    bare_headings,
+    inside_quotations,
     length_budget,
     run_summarize,
     select,
@@ -392,3 +394,30 @@ def test_a_lead_repeated_with_small_changes_is_taken_once() -> None:
     ]
     out = summarize_record(record(page), method="lead", sentences=3)
     assert [s["index"] for s in out["summary"]["sentences"]] == [0, 1, 3]
+
+
+def test_the_middle_of_a_long_quotation_is_taken_only_after_whole_sentences() -> None:
+    doc = Document.from_paragraphs([
+        ["Serikat buruh menolak kenaikan upah minimum 6,5 persen.",
+         '"Bagi buruh, angka itu belum cukup.',
+         "Harga kebutuhan pokok naik jauh lebih cepat.",
+         'Kami menuntut minimal 10 persen," ujar ketua serikat.'],
+        ["Pemerintah akan menanggapi tuntutan itu pekan depan."],
+        ["\u201cKami akan mengkaji.", "Semua pihak didengar.", "Keputusan segera.\u201d"],
+    ])
+    assert inside_quotations(doc) == {2, 6}
+    ranking = [(2, 9.0), (0, 8.0), (4, 7.0), (6, 6.0), (1, 5.0)]
+    assert [i for i, _ in select(doc, ranking, 2)] == [0, 4]
+
+
+def test_a_short_line_alone_in_its_paragraph_is_a_subheading_whatever_its_case() -> None:
+    doc = Document.from_paragraphs([
+        ["Tidur kurang dari enam jam sehari berdampak buruk bagi kesehatan."],
+        ["Meningkatkan risiko obesitas"],
+        ["Kurang tidur mengganggu hormon yang mengatur rasa lapar dan kenyang."],
+        ["Hujan"],  # (one word: a fragment as well)
+        ["Para peneliti menganjurkan tidur tujuh hingga sembilan jam setiap malam agar bugar"],
+    ])
+    assert bare_headings(doc) == {1, 3}
+    ranking = [(1, 9.0), (2, 8.0), (0, 7.0)]
+    assert [i for i, _ in select(doc, ranking, 2, max_words=25)] == [0, 2]
