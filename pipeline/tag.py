@@ -9,6 +9,7 @@ same training corpus and stored with the model, so they can always be shown in s
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import platform
 import re
@@ -171,8 +172,9 @@ KEYWORD_STOP_WORDS: frozenset[str] = frozenset(
 KEYWORD_WEAK_WORDS: frozenset[str] = frozenset(
     """sebesar sebanyak sekitar sesuai tetap akibat semata sejauh hampir lebih kurang besar kecil
     tinggi rendah terbanyak terbesar tertinggi terendah awal akhir baru lama lalu naik turun
-    terkait normal aktif harian hasil""".split()
-)
+    terkait normal aktif harian hasil setinggi seseorang
+    barat timur selatan utara tenggara tengah raya nasional""".split()
+)  # (compass words and `raya`, `nasional` head or close names: `Nusa Tenggara Barat`)
 # Reporting words of English news, beside scikit-learn's English stop words.
 _ENGLISH_NEWS_WORDS = frozenset("said says told percent amid according year years".split())
 # Web and mail addresses: their pieces (`bps`, `go`, `id`) are not keywords.
@@ -215,6 +217,29 @@ def surface_forms(units: Sequence[tuple[str, str, bool]]) -> tuple[Counter[str],
     return frequencies, {key: best_form(c) for key, c in counts.items()}
 
 
+# Names and terms of three or four words (`Nusa Tenggara Barat`, `Komisi Pemberantasan Korupsi`,
+# `gas air mata`) are keywords of their own, in place of their overlapping two-word pieces.
+LONG_PHRASE_WORDS = (3, 4)
+
+
+def long_phrase_counts(units: Sequence[tuple[str, str, bool]]) -> dict[str, Counter[str]]:
+    """For each run of three or four adjacent content words (`LONG_PHRASE_WORDS`), how often
+    each surface form occurs."""
+    counts: dict[str, Counter[str]] = {}
+    run: list[tuple[str, str]] = []  # the current run of joined content words
+    for surface, key, joined in units:
+        if not key:
+            run = []
+            continue
+        run = [*run, (surface, key)] if joined and run else [(surface, key)]
+        for size in LONG_PHRASE_WORDS:
+            if len(run) >= size:
+                tail = run[-size:]
+                key_of = " ".join(k for _, k in tail)
+                counts.setdefault(key_of, Counter())[" ".join(s for s, _ in tail)] += 1
+    return counts
+
+
 def unseen_idf(n_documents: int) -> float:
     """IDF given to a term the training corpus never showed (as rare as a term seen once)."""
     return math.log((n_documents + 1) / 2) + 1.0
@@ -253,7 +278,9 @@ def keyword_units(
     head, _ = _surface_units(title)
     if title_case(title.split()):
         shown = {surface for surface, _, _ in body}
-        head = [(s if s in shown else s.lower(), key, joined) for s, key, joined in head]
+        # (an acronym stays as written: `Kepala BMKG` in a headline whose text spells it out)
+        head = [(s if s in shown or (s.isupper() and len(s) > 1) else s.lower(), key, joined)
+                for s, key, joined in head]
     return head + body, doubtful
 
 
@@ -338,22 +365,70 @@ def keywords(
         for key, count in frequencies.items()
         if _keyword_worthy(key, forms[key], count, doubtful, stops)
     }
-    # A word that only ever occurs inside one phrase is shown as that phrase.
-    for key in [k for k in weights if " " in k]:
-        for word in key.split(" "):
-            if frequencies[word] <= frequencies[key]:
-                weights.pop(word, None)
+    for key, surfaces in long_phrase_counts(units).items():
+        count, form = sum(surfaces.values()), best_form(surfaces)
+        if _long_phrase_worthy(key, form, count, doubtful, stops):
+            words = key.split(" ")
+            pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
+            frequencies[key], forms[key] = count, form
+            weights[key] = count * sum(idf.get(p, default_idf) for p in pairs) / len(pairs)
+    # A word or phrase that only ever occurs inside a longer phrase is shown as that phrase.
+    for key in sorted((k for k in weights if " " in k), key=lambda k: -k.count(" ")):
+        if key not in weights:
+            continue
+        words = key.split(" ")
+        parts = [*words, *(" ".join(words[i : i + n]) for n in (2, 3)
+                           for i in range(len(words) - n + 1) if n < len(words))]
+        for part in parts:
+            if frequencies.get(part, 0) <= frequencies[key]:
+                weights.pop(part, None)
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     chosen: list[dict[str, Any]] = []
     covered: set[str] = set()
+    taken: list[list[str]] = []
     for key, weight in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
         if len(chosen) >= limit:
             break
-        if " " not in key and key in covered:
+        words = key.split(" ")
+        if len(words) == 1 and key in covered:
             continue
-        covered.update(key.split(" "))
+        if len(words) > 1 and any(_overlapping(words, o) for o in taken if len(o) > 1):
+            continue  # `Tenggara Barat` after `Nusa Tenggara`: pieces of one longer name
+        covered.update(words)
+        taken.append(words)
         chosen.append({"term": _shown(forms[key], doubtful), "weight": round(weight / norm, 4)})
     return chosen
+
+
+def _overlapping(words: list[str], other: list[str]) -> bool:
+    """Whether two phrases are pieces of one run of words: one inside the other, or one's end
+    the other's start (`nusa tenggara` / `tenggara barat`, `dinas perhubungan daerah istimewa` /
+    `daerah istimewa yogyakarta`)."""
+    text, inner = f" {' '.join(other)} ", f" {' '.join(words)} "
+    if inner in text or text in inner:
+        return True
+    return any(words[-k:] == other[:k] or other[-k:] == words[:k]
+               for k in range(1, min(len(words), len(other))))
+
+
+def _long_phrase_worthy(
+    key: str, form: str, count: int, doubtful: set[str], stops: frozenset[str]
+) -> bool:
+    """A run of three or four words is a keyword when it recurs, has no verb or possessive, and
+    is a name (all capitalized: weak words allowed) or a term that neither starts nor ends with
+    a weak word."""
+    if count < MIN_PHRASE_COUNT:
+        return False
+    keys, surfaces = key.split(" "), form.split(" ")
+    if any(k in stops for k in keys) or any(
+        _verb_or_possessive(w.lower() if w in doubtful else w) for w in surfaces
+    ):
+        return False
+    if all(w[:1].isupper() and w not in doubtful for w in surfaces):
+        return True
+    return not any(w[:1].isupper() for w in surfaces) and not (
+        keys[0] in KEYWORD_WEAK_WORDS or keys[-1] in KEYWORD_WEAK_WORDS
+    )
 
 
 # --------------------------------------------------------------------------------------------

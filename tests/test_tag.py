@@ -561,3 +561,34 @@ def test_english_reporting_words_are_not_keywords_of_an_english_document() -> No
             "The bank said rice prices rose. Rice imports rose 5 percent, the bank said.")
     terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30, lang="en")}
     assert "rice" in terms and not terms & {"said", "percent", "amid"}
+
+
+def test_names_of_three_or_four_words_are_one_keyword_not_overlapping_pieces() -> None:
+    text = (
+        "Gempa mengguncang Nusa Tenggara Barat pada Minggu pagi. Warga Nusa Tenggara Barat "
+        "mengungsi ke tenda. Petugas Taman Nasional Komodo menutup jalur pendakian. Taman "
+        "Nasional Komodo dibuka lagi pekan depan. Polisi menembakkan gas air mata. Gas air mata "
+        "membuat warga sesak napas. Barat daya pulau itu sepi."
+    )
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    assert "Nusa Tenggara Barat" in terms and "Taman Nasional Komodo" in terms
+    assert "gas air mata" in terms
+    pieces = {"Nusa Tenggara", "Tenggara Barat", "Taman Nasional", "Nasional Komodo", "gas air",
+              "air mata", "Barat", "Tenggara", "Nasional", "barat"}
+    assert not pieces & set(terms)
+
+
+def test_phrases_sharing_words_at_their_ends_are_not_both_listed() -> None:
+    # no three-word run recurs here, but both pairs do: only the stronger is listed
+    text = ("Harga cabai rawit naik. Cabai rawit merah langka. Harga cabai rawit turun lagi. "
+            "Cabai rawit merah dijual mahal. Rawit merah dari Jawa.")
+    terms = [k["term"].lower() for k in keywords(text, {"rawit merah": 9.0}, 5.0, limit=30)]
+    phrases = [t for t in terms if " " in t]
+    assert not any(a != b and a.split()[-1] == b.split()[0] for a in phrases for b in phrases)
+
+
+def test_an_acronym_in_a_title_case_headline_keeps_its_capitals() -> None:
+    text = "Badan Meteorologi, Klimatologi, dan Geofisika memperingatkan hujan lebat. Hujan lebat."
+    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30,
+                                         title="Presiden Lantik Kepala BMKG Yang Baru")}
+    assert "BMKG" in terms and "bmkg" not in terms
