@@ -172,7 +172,7 @@ KEYWORD_STOP_WORDS: frozenset[str] = frozenset(
 KEYWORD_WEAK_WORDS: frozenset[str] = frozenset(
     """sebesar sebanyak sekitar sesuai tetap akibat semata sejauh hampir lebih kurang besar kecil
     tinggi rendah terbanyak terbesar tertinggi terendah awal akhir baru lama lalu naik turun
-    terkait normal aktif harian hasil setinggi seseorang
+    terkait normal aktif harian hasil setinggi seseorang terutama mudah depan lengkap nomor
     barat timur selatan utara tenggara tengah raya nasional""".split()
 )  # (compass words and `raya`, `nasional` head or close names: `Nusa Tenggara Barat`)
 # Reporting words of English news, beside scikit-learn's English stop words.
@@ -336,7 +336,12 @@ def _verb_or_possessive(word: str) -> bool:
         return True  # `kunjungi`, `ikuti`: a root and the suffix -i (`polisi` is a root)
     # (-kan after pe-/ke- is a noun's -an: `kebijakan`, `pendidikan`, `kenaikan`)
     verbal = _VERB_PREFIX_RE.match(word) or (word.endswith("kan") and word[:2] not in ("pe", "ke"))
+    if word.endswith(_LOAN_NOUN_ENDINGS):
+        return False  # `disabilitas`, `digitalisasi`: loan nouns, whatever their first letters
     return bool(verbal) and not is_root(word)
+
+
+_LOAN_NOUN_ENDINGS = ("itas", "isasi", "isme", "logi", "grafi")
 
 
 def keywords(

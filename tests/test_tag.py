@@ -544,6 +544,13 @@ def test_nouns_of_ke_an_and_pe_an_stay_keywords() -> None:
     assert {"kebijakan", "kenaikan", "pendidikan"} <= terms
 
 
+def test_loan_nouns_that_start_like_verbs_stay_keywords() -> None:
+    text = ("Penyandang disabilitas bekerja di kedai kopi. Kedai itu mempekerjakan penyandang "
+            "disabilitas. Program digitalisasi membantu penyandang disabilitas.")
+    terms = {k["term"].lower() for k in keywords(text, {}, 5.0, limit=30)}
+    assert "penyandang disabilitas" in terms
+
+
 def test_words_of_degree_and_quantity_are_keywords_only_inside_names() -> None:
     text = (
         "Harga beras naik sebesar 10 persen sesuai ketentuan baru. Harga beras tetap tinggi. "
