@@ -200,9 +200,13 @@ def surface_counts(units: Sequence[tuple[str, str, bool]]) -> dict[str, Counter[
 
 
 def best_form(forms: Counter[str]) -> str:
-    """The most frequent surface form; ties go to lowercase, then alphabetical order. A phrase
-    written as a name anywhere (`Bank Indonesia`) is shown so, not as it reads after a sentence
-    start lowered its first word (`bank Indonesia`)."""
+    """The most frequent surface form; ties go to lowercase, then alphabetical order. A single
+    word written in lowercase anywhere is shown so (`Kesehatan` of `Dinas Kesehatan` is the word
+    `kesehatan`). A phrase written as a name anywhere (`Bank Indonesia`) is shown so, not as it
+    reads after a sentence start lowered its first word (`bank Indonesia`)."""
+    lowercase = [(form, n) for form, n in forms.items() if form.islower() and " " not in form]
+    if lowercase and all(" " not in form for form in forms):
+        return min(lowercase, key=lambda item: (-item[1], item[0]))[0]
     best = min(forms.items(), key=lambda item: (-item[1], not item[0].islower(), item[0]))[0]
     head, _, rest = best.partition(" ")
     if rest[:1].isupper() and head.islower() and f"{head.capitalize()} {rest}" in forms:
@@ -398,7 +402,14 @@ def keywords(
         if len(words) == 1 and key in covered:
             continue
         if len(words) > 1 and any(_overlapping(words, o) for o in taken if len(o) > 1):
-            continue  # `Tenggara Barat` after `Nusa Tenggara`: pieces of one longer name
+            continue  # `Tenggara Barat` after `Nusa Tenggara`: pieces of one run of words
+        if len(words) > 1 and all(w[:1].isupper() for w in forms[key].split(" ")):
+            # a name says the capitalized parts of it listed before on their own when they
+            # mostly stand in it (`Marc`, `Marquez`; not `Lombok` beside `Lombok Utara`)
+            kept = [(t, c) for t, c in zip(taken, chosen, strict=True)
+                    if not (len(t) == 1 and t[0] in words and c["term"][:1].isupper()
+                            and frequencies[t[0]] <= 2 * frequencies[key])]
+            taken, chosen = [t for t, _ in kept], [c for _, c in kept]
         covered.update(words)
         taken.append(words)
         chosen.append({"term": _shown(forms[key], doubtful), "weight": round(weight / norm, 4)})

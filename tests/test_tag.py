@@ -599,3 +599,21 @@ def test_an_acronym_in_a_title_case_headline_keeps_its_capitals() -> None:
     terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30,
                                          title="Presiden Lantik Kepala BMKG Yang Baru")}
     assert "BMKG" in terms and "bmkg" not in terms
+
+
+def test_a_name_replaces_its_parts_listed_before_it() -> None:
+    # (a part standing mostly on its own is kept: `Lombok` beside `Lombok Utara`)
+    text = ("Marc Marquez menang di Mandalika. Marquez memimpin sejak lap pertama. Marc Marquez "
+            "juara dunia. Marc tersenyum di podium.")
+    terms = [k["term"] for k in keywords(text, {"marquez": 9.0, "marc": 9.0}, 5.0, limit=30)]
+    assert "Marc Marquez" in terms and not {"Marc", "Marquez"} & set(terms)
+
+
+def test_a_word_written_in_lowercase_anywhere_is_shown_in_lowercase() -> None:
+    from collections import Counter
+
+    from pipeline.tag import best_form
+
+    assert best_form(Counter({"Kesehatan": 2, "kesehatan": 1})) == "kesehatan"
+    assert best_form(Counter({"Jakarta": 3})) == "Jakarta"
+    assert best_form(Counter({"Bank Indonesia": 1, "bank Indonesia": 2})) == "Bank Indonesia"
