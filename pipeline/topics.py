@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import BeritaError, TooFewTopicsError
-from pipeline.tag import KEYWORD_ANALYZER, best_form, min_df_for, model_text, surface_counts
+from pipeline.tag import (
+    KEYWORD_ANALYZER,
+    KEYWORD_STOP_WORDS,
+    KEYWORD_WEAK_WORDS,
+    best_form,
+    min_df_for,
+    model_text,
+    surface_counts,
+)
 
 SEED = 20181101
 TOP_TERMS = 10
@@ -69,7 +77,12 @@ def discover_topics(
     mix = nmf.fit_transform(matrix)
     vocabulary = vectorizer.get_feature_names_out()
 
-    top_indices = [row.argsort()[::-1][:top_terms] for row in nmf.components_]
+    # Shown terms pass the keywords' filters (units, clock words, `barat` alone); the model
+    # itself keeps every feature.
+    shown = {i for i, term in enumerate(vocabulary) if _showable(str(term))}
+    top_indices = [
+        [i for i in row.argsort()[::-1] if i in shown][:top_terms] for row in nmf.components_
+    ]
     wanted = {str(vocabulary[i]) for row in top_indices for i in row}
     forms = _corpus_surface_forms(texts, wanted)
     topics = []
@@ -101,6 +114,15 @@ def discover_topics(
         "topics": topics,
         "documents": dict(sorted(documents.items())),
     }
+
+
+def _showable(term: str) -> bool:
+    """Whether a topic term may be shown: as for keywords, no unit, clock or reporting word, and
+    no weak word on its own."""
+    words = term.split(" ")
+    if any(w in KEYWORD_STOP_WORDS for w in words):
+        return False
+    return len(words) > 1 or term not in KEYWORD_WEAK_WORDS
 
 
 def _corpus_surface_forms(texts: Sequence[str], wanted: set[str]) -> dict[str, str]:

@@ -44,6 +44,18 @@ def test_topic_terms_are_surface_forms_not_stems_or_stop_words() -> None:
         assert weights[0] == 1.0 and weights == sorted(weights, reverse=True)
 
 
+def test_topic_terms_pass_the_keyword_filters() -> None:
+    sport = ("Pertandingan berlangsung 90 menit di stadion. Gol dicetak pada menit ke-80. "
+             "Tim tamu bermain dari sisi barat lapangan. ")
+    tech = ("Aplikasi baru diluncurkan pekan ini. Pengguna aplikasi mengunduh dalam hitungan "
+            "menit dari toko aplikasi di wilayah barat. ")
+    records = [record(sport * (i + 1), id=f"s{i}") for i in range(3)]
+    records += [record(tech * (i + 1), id=f"t{i}") for i in range(3)]
+    result = discover_topics(records, 2, top_terms=30)
+    terms = {t["term"].lower() for topic in result["topics"] for t in topic["terms"]}
+    assert terms and not terms & {"menit", "barat", "pekan"}
+
+
 def test_topics_are_deterministic() -> None:
     first = discover_topics(two_topic_records(), 2)
     second = discover_topics(list(reversed(two_topic_records())), 2)
