@@ -227,6 +227,10 @@ def _half_quotation(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("\u201c") != text.count("\u201d")
 
 
+# What a finished sentence ends with.
+_FINAL_MARKS = ".!?\u2026\"'\u201d\u2019)"
+
+
 def _complete(sentence: str) -> bool:
     """Not a heading (`Bantuan Beras Sepuluh Kilogram`: short, Title Case, no final punctuation),
     a list item (`- Teknik Informatika`, `1. Cabut steker`), a list's introduction (`Berikut
@@ -238,7 +242,7 @@ def _complete(sentence: str) -> bool:
     if (text.endswith((":", "?")) or LIST_ITEM_RE.match(text) or _QUESTION_RE.match(text)
             or table_row(text) or _half_quotation(text)):
         return False
-    if text[-1:] in ".!?\u2026\"'\u201d\u2019)":
+    if text[-1:] in _FINAL_MARKS:
         return True
     if ENTRY_RE.match(text):
         return False  # an entry of a list: `Beras medium: 13.500`, `Tunggal putra: Jonatan ...`
@@ -287,8 +291,6 @@ def bare_headings(doc: Document) -> set[int]:
         and len(sentence.split()) <= HEADING_MAX_WORDS
     }
 
-
-_FINAL_MARKS = ".!?\u2026\"'\u201d\u2019)"
 
 
 def select(
