@@ -662,6 +662,7 @@ _PAGINATION_RE = re.compile(
     r"(?:halaman|page)\s+\d+\s+(?:dari|of)\s+\d+|[<«]*\s*(?:\d+\s+){1,}\d+\s*[>»]+|"
     r"next|prev|previous|loading\s*\.*|memuat\s*\.*|komentar|tulis komentar|lihat komentar|"
     r"a\s+a\s+a|"  # (a font-size widget)
+    r"(?:\d+\s+)+(?:selanjutnya|berikutnya|next)\s*[>»]*|"
     r"(?:halaman|artikel|berita)\s+(?:selanjutnya|berikutnya|sebelumnya)\s*(?:arrow_\w+|[>»]+)|"
     r"(?:waktu|estimasi|durasi)\s+baca\s*:?\s*\d+\s*(?:menit|min)|\d+\s+menit\s+(?:waktu\s+)?baca|"
     r"baca\s+dalam\s+\d+\s*menit|(?:scroll|gulir)\s+(?:ke\s+bawah\s+)?(?:untuk\s+)?"
@@ -737,6 +738,9 @@ _SHARE_RES = tuple(
         # Kompas: `Baca berita tanpa iklan. Gabung Kompas.com+`
         r"^baca\s+berita\s+tanpa\s+iklan\b",
         r"^(?:daftar|langganan|berlangganan|register|subscribe)\s+(?:di\s*sini|sekarang)\s*[.!]?$",
+        r"^jangan\s+lupa\s+(?:ikuti|follow|subscribe|kunjungi|like|cek)\b.{0,80}"
+        r"\b(?:instagram|akun|channel|kanal|youtube|tiktok|twitter|facebook|whatsapp|@\w+)",
+        r"^klik\s+dan\s+dapatkan\b",
         r"^(?:baca|simak|lihat)\s+selengkapnya\b.{0,40}$",
         # embedded posts: `Lihat postingan ini di Instagram`, `Sebuah kiriman dibagikan oleh
         # Nama (@akun)`, and a tweet's sign-off `- Nama (@akun) May 19, 2024`
@@ -1322,6 +1326,10 @@ def _continues(line: str, nxt: str) -> bool:
         return False  # (a list item, or the next turn of an interview)
     if _PAGINATION_RE.match(nxt) or _AD_RE.match(nxt):
         return False  # page furniture: `... 10:42 WIB` + `loading...`
+    if nxt[:1].islower() and line.rstrip().endswith((',"', ",\u201d", ",'")):
+        return True  # a quotation's speech tag: `... tidak bisa lewat,"` + `ujar Jaya.`
+    if _abbreviation_end(line, nxt):
+        return True  # `... Dr. Hendra, S.H., M.H.` + `mengatakan ...`, `tinggal di Jl.` + `Keputih`
     if nxt[:1].islower() and not _finished(line):
         return True  # (`... gabungan (TNI/Polri)` + `di 40 titik ...`)
     if ends_sentence(line):
@@ -1344,6 +1352,21 @@ def _continues(line: str, nxt: str) -> bool:
 
 _HYPHEN_BREAK_RE = re.compile(r"([^\W\d_]+)-$")
 _WORD_START_RE = re.compile(r"^([^\W\d_]+)")
+
+
+def _abbreviation_end(line: str, nxt: str) -> bool:
+    """Whether `line` ends in an abbreviation that the sentence goes on after: a title or an
+    address word before anything (`Jl.`, `Pj.` + `Wali Kota`), any abbreviation (a degree,
+    `dll.`) before a lowercase word."""
+    from pipeline.segment import ABBREVIATIONS, ACTING_TITLES, PREFIX_ABBREVIATIONS
+
+    last = line.rstrip().rsplit(None, 1)[-1]
+    if not last.endswith("."):
+        return False
+    word = last.lstrip("([\"'\u201c").lower()[:-1]
+    if word in PREFIX_ABBREVIATIONS or word in ACTING_TITLES:
+        return True
+    return nxt[:1].islower() and word in ABBREVIATIONS
 
 
 def join_lines(left: str, right: str) -> str:

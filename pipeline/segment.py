@@ -49,14 +49,22 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
         # `RS Bhayangkara Tk. II`, `Pasal 363 jo. Pasal 64` (IndoSum's reference segmentation
         # wrongly ends sentences at `milik PT .` + `Charoen Pokphand`: F1 0.9871 -> 0.9868)
         "pt", "cv", "ud", "tk", "jo",
-        # acting heads of regions and offices: `Pj. Gubernur`, `Plt. Kepala BPS`, `Pjs. Bupati`,
-        # `Plh. Sekda`; `Mohd. Tanwier`
-        "pj", "plt", "pjs", "plh", "mohd",
+        "mohd",  # `Mohd. Tanwier`
     }
 )  # fmt: skip
 
 # All curated abbreviations: the prefixes plus those that may also end a sentence
 # (`dll.`, `dkk.`, degrees after a name), where Punkt decides from the next word.
+# Acting heads of regions and offices (`Pj. Gubernur`, `Plt. Kepala BPS`, `Pjs. Bupati`, `Plh.
+# Sekda`): the title goes with the office after it, but may also end a sentence (`... dipimpin
+# Plh. Pelayanan publik ...`). Decided here, by the next word (`OFFICES`).
+ACTING_TITLES: frozenset[str] = frozenset({"pj", "plt", "pjs", "plh"})
+OFFICES: frozenset[str] = frozenset(
+    """gubernur wakil bupati wali walikota wako kepala ketua sekda sekretaris direktur dirut
+    camat lurah kades rektor dekan menteri kadis kabag kasubag kapolres kapolda kapolsek
+    kajari kajati asisten deputi komisaris presiden dirjen kepsek kasat kasi kabid irjen""".split()
+)
+
 # Academic degrees after a name (`Budi Santoso, S.H., M.H.`).
 DEGREES: frozenset[str] = frozenset(
     {
@@ -160,30 +168,31 @@ def _keep_boundary(text: str, start: int) -> bool:
         return False  # `B.J. Habibie` (degrees such as `S.H.` are left to Punkt)
     if abbreviation.endswith(".") and abbreviation[:-1] in PREFIX_ABBREVIATIONS:
         return False  # `Prof. DR. Soehartati`: a title is always followed by what it qualifies
+    if abbreviation.endswith(".") and abbreviation[:-1] in ACTING_TITLES:
+        return next_word.strip(_OPENING_MARKS + ",.").lower() not in OFFICES  # `Plt. Kepala`
     if abbreviation.endswith(".") and abbreviation[:-1] in LIST_END_ABBREVIATIONS:
         # `buah, sayur, dll. di pasar` goes on; `..., dll. "Namun` starts a new sentence
         return text[start:].lstrip(_OPENING_MARKS)[:1].isupper()
     return True
 
 
-# A degree closing a name and a capitalised word after it (`..., M.H. Terdakwa hadir`).
+# A degree closing a name and a capitalised word after it (`Budi, S.H., M.H. Terdakwa hadir`).
 _DEGREE_THEN_WORD_RE = re.compile(
-    r"(?<![^\s,(])((?:[A-Za-z]{1,2}\.){1,2}[A-Za-z]{0,4}\.?) ([\"“]?)([A-Z][a-z]+)\b"
+    r"(?<=, )((?:[A-Za-z]{1,2}\.){1,2}[A-Za-z]{0,4}\.?) ([\"“]?)([A-Z][a-z]+)\b"
 )
+# Abbreviations that end a name and so may end a sentence before a capital: the audit board
+# `BPK.` (not `Bpk.`, Bapak) and a listed company's `Tbk.`.
+_NAME_END_RE = re.compile(r"(?<!\S)(?:BPK|Tbk|TBK)\. ([\"“]?[A-Z])")
 
 
 def _after_degrees(text: str) -> list[int]:
-    """Sentence starts that Punkt misses after a degree: a name's degrees end its sentence when
-    an Indonesian word follows with a capital (`Budi, S.H., M.H. Sidang ditunda`) or a quotation
-    opens (`M.Si. "Semoga ...`); a lowercase word after them goes on (`S.H. mengatakan`)."""
-    from pipeline.language import is_word
-
-    out = []
-    for match in _DEGREE_THEN_WORD_RE.finditer(text):
-        degree, quote, word = match.groups()
-        if degree.endswith(".") and degree[:-1].lower() in DEGREES and (quote or is_word(word)):
-            out.append(match.start(2))  # (a quotation opening after them starts one too)
-    return out
+    """Sentence starts that Punkt misses after a name's degrees (after its comma: `Budi, S.H.,
+    M.H. Sidang ditunda`, `..., Ph.D. Eko menekankan`, `, M.Si. "Semoga ...`; a lowercase word
+    goes on: `S.H. mengatakan`; `lulusan S.H. Universitas Airlangga` is no name's degree), and
+    after `BPK.` or `Tbk.` before a capital."""
+    out = [m.start(2) for m in _DEGREE_THEN_WORD_RE.finditer(text)
+           if m.group(1).endswith(".") and m.group(1)[:-1].lower() in DEGREES]
+    return out + [m.start(1) for m in _NAME_END_RE.finditer(text)]
 
 
 def split_sentences(paragraph: str) -> list[str]:

@@ -340,6 +340,7 @@ def test_datelines_are_only_looked_for_in_the_first_two_paragraphs() -> None:
         "Jangan Lewatkan Video Terbaru:",
         "Halaman selanjutnya arrow_forward",
         "A A A",
+        "1 2 Selanjutnya",
     ],
 )
 def test_link_lines_are_removed(line: str) -> None:
@@ -422,6 +423,9 @@ def test_ad_banner_glued_inside_a_paragraph_is_removed() -> None:
         "Baca berita tanpa iklan. Gabung KotaKita+",
         "Baca juga artikel terkait CEK FAKTA atau tulisan lainnya dari Rina Marlina",
         "Daftar di sini",
+        "Jangan lupa ikuti akun Instagram kami untuk info wisata terbaru!",
+        "Jangan lupa follow akun Instagram @kotakita untuk berita terbaru",
+        "Klik dan dapatkan info kost di dekat kampus idamanmu: Kost Dekat Kampus",
     ],
 )
 def test_share_prompts_are_removed(line: str) -> None:
@@ -1451,3 +1455,27 @@ def test_hashtags_under_a_topic_label_are_tags_not_entries() -> None:
     cleaned = clean_document(f"{BODY}\n{BODY2}\n\nTopic:\n#kereta #whoosh #KCIC")
     assert cleaned.paragraphs == [[BODY], [BODY2]]
     assert [r["kind"] for r in cleaned.removed] == ["tags", "tags"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        ('"Kalau air naik, perahu tidak bisa lewat,"\nujar Jaya.',
+         '"Kalau air naik, perahu tidak bisa lewat," ujar Jaya.'),
+        ("Kuasa hukum warga, Dr. Hendra Kusuma, S.H., M.H.\nmengatakan pihaknya kecewa.",
+         "Kuasa hukum warga, Dr. Hendra Kusuma, S.H., M.H. mengatakan pihaknya kecewa."),
+        ("Korban tinggal di Jl.\nKeputih Tegal Timur, Surabaya.",
+         "Korban tinggal di Jl. Keputih Tegal Timur, Surabaya."),
+        ("Menurut Pj.\nWali Kota Surabaya, banjir sudah surut.",
+         "Menurut Pj. Wali Kota Surabaya, banjir sudah surut."),
+    ],
+)
+def test_a_line_broken_after_a_speech_tag_quote_or_an_abbreviation_is_rejoined(
+    raw: str, joined: str
+) -> None:
+    assert [" ".join(p) for p in clean_document(raw).paragraphs] == [joined]
+
+
+def test_a_reminder_to_the_reader_that_reports_is_kept() -> None:
+    line = "Jangan lupa minum air putih setiap hari agar tidak dehidrasi."
+    assert classify_line(line) is None

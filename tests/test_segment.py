@@ -204,10 +204,19 @@ def test_list_end_abbreviation_splits_only_before_a_capital() -> None:
         ("Ketua tim dr. Ani, Sp.PD, M.Kes. Menurut dia, kasus ini meningkat.", 2),
         ("Kuasa hukum Andi Wijaya, S.H. mengatakan kliennya tidak bersalah.", 1),
         ('Kabar itu dibenarkan Ketua Umum Budi Santoso, M.Si. "Semoga beliau tenang," katanya.', 2),
+        ("Kuasa hukum, Dr. Hendra, S.H., M.H. Hendra menilai tuntutan terlalu berat.", 2),
+        ("Ia adalah lulusan S.H. Universitas Airlangga.", 1),  # no name's degree
+        ("Kerugian dihitung dari hasil audit BPK. Sidang dilanjutkan pekan depan.", 2),
+        ("Saham PT Bank Rakyat Indonesia (Persero) Tbk. Saham perusahaan ditutup menguat.", 2),
+        ("Ia bertemu Bpk. Hasan di rumah.", 1),
+        ("Sudah terlalu lama dinas itu dipimpin Plh. Pelayanan publik tidak boleh menunggu.", 2),
+        ("Sebelumnya ia berstatus Plt. Kini ia menjabat penuh.", 2),
         ("Sambutan disampaikan Rektor Budi, M.Sc. dan Wakil Rektor Ani, M.Si. di aula.", 1),
     ],
 )
-def test_degrees_end_a_sentence_before_a_capitalised_word(paragraph: str, sentences: int) -> None:
+def test_degrees_acting_titles_and_name_ends_split_by_the_next_word(
+    paragraph: str, sentences: int
+) -> None:
     assert len(split_sentences(paragraph)) == sentences
 
 
