@@ -34,7 +34,7 @@ from pipeline.language import (
     stop_words,
     title_case,
 )
-from pipeline.segment import PREFIX_ABBREVIATIONS, SPEECH_VERBS
+from pipeline.segment import ACTING_TITLES, PREFIX_ABBREVIATIONS, SPEECH_VERBS
 
 # Words, plus sentence-ending punctuation (to know when a capital starts a sentence).
 _TOKEN_RE = re.compile(WORD_PATTERN + r"|[.!?]")
@@ -120,7 +120,10 @@ def _word_units(text: str) -> Iterator[tuple[str, str, bool, bool]]:
     for match in _TOKEN_RE.finditer(text):
         token = match.group()
         if token in _SENTENCE_END:
-            previous_token, previous_end = token, None
+            if not (token == "." and previous_token and previous_end == match.start()
+                    and previous_token.lower() in _TITLES):
+                previous_token = token  # (`Dr. Maya`: a name after a title is inside a sentence)
+            previous_end = None
             continue
         joined = previous_end is not None and bool(
             _PHRASE_GAP_RE.fullmatch(text, previous_end, match.start())
@@ -131,6 +134,9 @@ def _word_units(text: str) -> Iterator[tuple[str, str, bool, bool]]:
         if len(norm) < 2 or norm in stops:
             norm = ""
         yield token, norm, joined, protected
+
+
+_TITLES = PREFIX_ABBREVIATIONS | ACTING_TITLES
 
 
 @lru_cache(maxsize=8192)
@@ -165,8 +171,11 @@ KEYWORD_STOP_WORDS: frozenset[str] = frozenset(
     viii ix xi xii dilansir melansir dikutip mengutip menurut mengatakan menjelaskan
     mengungkapkan menuturkan menambahkan menyebutkan menegaskan melakukan mengalami mampu
     dirinya kilogram gram ton kuintal ons liter meter kilometer sentimeter milimeter hektare hektar
-    mil inci ribu ratus puluh juta miliar triliun kali lipat sumber derajat celsius unit""".split()
-) | SPEECH_VERBS | PREFIX_ABBREVIATIONS  # (titles such as `Dr`, `Prof`, `H`: never a keyword)
+    mil inci ribu ratus puluh juta miliar triliun kali lipat sumber derajat celsius unit
+    ph sc si kes hum pd kom sos ag ked psi eng phd persero tbk
+    bagaimana siapa kapan berapa mengapa kenapa jangan mohon silakan ayo gimana enggak gak nggak
+    bilang""".split()
+) | SPEECH_VERBS | PREFIX_ABBREVIATIONS | ACTING_TITLES  # (titles: `Dr`, `Prof`, `H`, `Plt`)
 # Words of degree, quantity, time and relation: no keyword by themselves, nor in a phrase
 # unless the phrase is a name (`Selandia Baru`, `Masjid Besar`, `Tanjung Priok Lama`).
 KEYWORD_WEAK_WORDS: frozenset[str] = frozenset(
@@ -256,6 +265,14 @@ def _surface_units(text: str) -> tuple[list[tuple[str, str, bool]], set[str]]:
     if any(mark in text for mark in _ADDRESS_MARKS):  # (a cheap test first: most have none)
         text = _ADDRESS_RE.sub(" ", text)
     units = list(_word_units(text))
+    # A capitalized stop word inside a name is part of it: `Jawa Tengah`, `Menteri Luar Negeri`
+    # (it never stands alone as a keyword: see `_keyword_worthy`).
+    units = [
+        (s, normalize_token(s) if not key and protected and s.isalpha() and len(s) > 1
+         and s[:1].isupper() and joined and i and units[i - 1][0][:1].isupper()
+         and units[i - 1][1] else key, joined, protected)
+        for i, (s, key, joined, protected) in enumerate(units)
+    ]
     lowercase = {surface for surface, key, _, _ in units if key and surface[:1].islower()}
     named = {surface for surface, key, _, protected in units if key and protected}
     doubtful: set[str] = set()
@@ -303,7 +320,7 @@ def _keyword_worthy(
     if any(_verb_or_possessive(w.lower() if w in doubtful else w) for w in form.split(" ")):
         return False
     if " " not in key:
-        return key not in stops and key not in KEYWORD_WEAK_WORDS
+        return key not in stops and key not in KEYWORD_WEAK_WORDS and key not in stop_words()
     if count < MIN_PHRASE_COUNT:
         return False
     left_key, right_key = key.split(" ")

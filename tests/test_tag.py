@@ -617,3 +617,14 @@ def test_a_word_written_in_lowercase_anywhere_is_shown_in_lowercase() -> None:
     assert best_form(Counter({"Kesehatan": 2, "kesehatan": 1})) == "kesehatan"
     assert best_form(Counter({"Jakarta": 3})) == "Jakarta"
     assert best_form(Counter({"Bank Indonesia": 1, "bank Indonesia": 2})) == "Bank Indonesia"
+
+
+def test_stop_words_inside_names_stay_in_them_and_titles_do_not_hide_names() -> None:
+    text = ("Pemerintah Provinsi Jawa Tengah menyalurkan beras. Warga Jawa Tengah menerima beras. "
+            "Menteri Luar Negeri Sugiono bertemu mitranya. Menteri Luar Negeri Sugiono puas. "
+            "Peneliti Dr. Intan Permatasari meneliti anggrek. Intan berharap anggrek dilindungi. "
+            "Plt. Kepala Dinas hadir. Rombongan berada di luar gedung.")
+    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
+    assert "Jawa Tengah" in terms and any("Luar Negeri" in t for t in terms)
+    assert "Intan" in terms and "intan" not in terms and "kepala" not in terms
+    assert not {"luar", "Luar", "tengah", "Plt", "Ph"} & terms
