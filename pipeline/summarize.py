@@ -227,6 +227,12 @@ def _half_quotation(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("\u201c") != text.count("\u201d")
 
 
+# A sentence that introduces what follows, also when it ends in a period: `Berikut enam
+# destinasi yang wajib dikunjungi.`, `Simak ulasannya berikut ini.`
+_INTRODUCTION_RE = re.compile(
+    r"^(?:Berikut|Inilah|Ini\s+dia)\b|\b(?:berikut\s+ini|sebagai\s+berikut|di\s+bawah\s+ini)"
+    r"\s*[.:!]?$"
+)
 # What a finished sentence ends with.
 _FINAL_MARKS = ".!?\u2026\"'\u201d\u2019)"
 
@@ -234,13 +240,13 @@ _FINAL_MARKS = ".!?\u2026\"'\u201d\u2019)"
 def _complete(sentence: str) -> bool:
     """Not a heading (`Bantuan Beras Sepuluh Kilogram`: short, Title Case, no final punctuation),
     a list item (`- Teknik Informatika`, `1. Cabut steker`), a list's introduction (`Berikut
-    langkahnya:`), a question (an interviewer's, or a feature's rhetorical one), a table row
-    (`Cabai rawit | 90.000 | 65.000`), an entry (`Beras medium: 13.500`) or half of a quotation
-    split into sentences, which say little by themselves. (A long sentence that lost its final
-    period is complete.)"""
+    langkahnya:`, `Berikut enam destinasinya.`), a question (an interviewer's, or a feature's
+    rhetorical one), a table row (`Cabai rawit | 90.000 | 65.000`), an entry (`Beras medium:
+    13.500`) or half of a quotation split into sentences, which say little by themselves. (A long
+    sentence that lost its final period is complete.)"""
     text = sentence.rstrip()
     if (text.endswith((":", "?")) or LIST_ITEM_RE.match(text) or _QUESTION_RE.match(text)
-            or table_row(text) or _half_quotation(text)):
+            or table_row(text) or _half_quotation(text) or _INTRODUCTION_RE.search(text)):
         return False
     if text[-1:] in _FINAL_MARKS:
         return True

@@ -351,6 +351,13 @@ def test_bare_time_stamps_of_a_live_report_come_after_every_sentence() -> None:
              "Penyerapan dimulai pekan depan di sentra produksi padi."],
             [1, 4, 5],
         ),
+        (  # a list's introduction ending in a period
+            ["Labuan Bajo kian ramai dikunjungi wisatawan mancanegara.",
+             "Berikut enam destinasi yang wajib dikunjungi.",
+             "Pulau Padar menawarkan pemandangan tiga teluk dari puncak bukitnya.",
+             "Pantai Pink dikenal dengan pasirnya yang berwarna merah muda."],
+            [0, 2, 3],
+        ),
     ],
 )
 def test_incomplete_sentences_come_after_whole_ones(
