@@ -1398,16 +1398,27 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return broken >= 2 and broken * 2 >= len(inner)
 
 
+# A line of a wrapped block at most this share of the wrap width may be a subheading.
+SUBHEADING_SHARE = 0.8
+
+
 def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:
     """A hard-wrapped block cut into its paragraphs (text wrapped with no blank line between
-    paragraphs): after a line that ends a sentence although the next line's first word would
-    have fitted on it, so that the wrapping did not end it. The wrap width is the longest line's."""
+    paragraphs, or a subheading above its paragraph): after a line that the wrapping did not end,
+    since the next line's first word would have fitted on it, when that line ends a sentence, or
+    is a short line (`SUBHEADING_SHARE` of the width) that ends in no connector before a capital
+    (`Gunakan gayung saat mandi, bukan pancuran` / `Mandi dengan ...`). The wrap width is the
+    longest line's."""
     width = max(len(line) for line in lines)
     groups = [[lines[0]]]
     for above, line in itertools.pairwise(lines):
         first = line.split()[0]
-        if (ends_sentence(above) and len(above) + 1 + len(first) <= width
-                and not line[:1].islower()):
+        last = above.rstrip().split()[-1]
+        deliberate = ends_sentence(above) or (
+            len(above) <= SUBHEADING_SHARE * width and last.lower() not in _CONNECTORS
+            and last[-1:].isalnum()
+        )
+        if len(above) + 1 + len(first) <= width and not line[:1].islower() and deliberate:
             groups.append([line])
         else:
             groups[-1].append(line)

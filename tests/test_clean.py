@@ -1479,3 +1479,20 @@ def test_a_line_broken_after_a_speech_tag_quote_or_an_abbreviation_is_rejoined(
 def test_a_reminder_to_the_reader_that_reports_is_kept() -> None:
     line = "Jangan lupa minum air putih setiap hari agar tidak dehidrasi."
     assert classify_line(line) is None
+
+
+def test_subheadings_of_a_hard_wrapped_listicle_stay_paragraphs() -> None:
+    lines = [
+        "Dinas Lingkungan Hidup mengimbau warga menghemat air bersih selama",
+        "musim kemarau karena debit air baku menurun.",
+        "Tampung air bekas cucian beras untuk menyiram tanaman",
+        "Air bekas cucian beras mengandung nutrisi yang baik bagi tanaman dan",
+        "tidak perlu dibuang ke saluran pembuangan.",
+        "Periksa kebocoran pipa",
+        "Pipa bocor bisa membuang ratusan liter air per hari tanpa disadari",
+        "oleh penghuni rumah, terutama pipa yang tertanam di dalam tembok.",
+    ]
+    assert [len(p) for p in join_broken_lines(lines)] == [
+        len(" ".join(lines[:2])), len(lines[2]), len(" ".join(lines[3:5])), len(lines[5]),
+        len(" ".join(lines[6:])),
+    ]
