@@ -213,6 +213,8 @@ def best_form(forms: Counter[str]) -> str:
     word written in lowercase anywhere is shown so (`Kesehatan` of `Dinas Kesehatan` is the word
     `kesehatan`). A phrase written as a name anywhere (`Bank Indonesia`) is shown so, not as it
     reads after a sentence start lowered its first word (`bank Indonesia`)."""
+    if len(forms) == 1:  # (the common case)
+        return next(iter(forms))
     lowercase = [(form, n) for form, n in forms.items() if form.islower() and " " not in form]
     if lowercase and all(" " not in form for form in forms):
         return min(lowercase, key=lambda item: (-item[1], item[0]))[0]
@@ -236,20 +238,26 @@ LONG_PHRASE_WORDS = (3, 4)
 
 
 def long_phrase_counts(units: Sequence[tuple[str, str, bool]]) -> dict[str, Counter[str]]:
-    """For each run of three or four adjacent content words (`LONG_PHRASE_WORDS`), how often
-    each surface form occurs."""
-    counts: dict[str, Counter[str]] = {}
+    """For each run of three or four adjacent content words (`LONG_PHRASE_WORDS`) that recurs
+    (`MIN_PHRASE_COUNT`), how often each surface form occurs."""
+    seen: Counter[tuple[str, str]] = Counter()  # (key, surface form)
     run: list[tuple[str, str]] = []  # the current run of joined content words
     for surface, key, joined in units:
         if not key:
             run = []
             continue
-        run = [*run, (surface, key)] if joined and run else [(surface, key)]
+        run = [*run[-3:], (surface, key)] if joined and run else [(surface, key)]
         for size in LONG_PHRASE_WORDS:
             if len(run) >= size:
                 tail = run[-size:]
-                key_of = " ".join(k for _, k in tail)
-                counts.setdefault(key_of, Counter())[" ".join(s for s, _ in tail)] += 1
+                seen[" ".join(k for _, k in tail), " ".join(s for s, _ in tail)] += 1
+    totals: Counter[str] = Counter()
+    for (key, _), n in seen.items():
+        totals[key] += n
+    counts: dict[str, Counter[str]] = {}
+    for (key, surface), n in seen.items():
+        if totals[key] >= MIN_PHRASE_COUNT:
+            counts.setdefault(key, Counter())[surface] = n
     return counts
 
 
