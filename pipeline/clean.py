@@ -1356,16 +1356,19 @@ _WORD_START_RE = re.compile(r"^([^\W\d_]+)")
 
 def _abbreviation_end(line: str, nxt: str) -> bool:
     """Whether `line` ends in an abbreviation that the sentence goes on after: a title or an
-    address word before anything (`Jl.`, `Pj.` + `Wali Kota`), any abbreviation (a degree,
+    address word before anything (`Jl.`; an acting title before an office: `Pj.` + `Wali Kota`),
+    any abbreviation (a degree,
     `dll.`) before a lowercase word."""
-    from pipeline.segment import ABBREVIATIONS, ACTING_TITLES, PREFIX_ABBREVIATIONS
+    from pipeline.segment import ABBREVIATIONS, ACTING_TITLES, PREFIX_ABBREVIATIONS, is_office
 
     last = line.rstrip().rsplit(None, 1)[-1]
     if not last.endswith("."):
         return False
     word = last.lstrip("([\"'\u201c").lower()[:-1]
-    if word in PREFIX_ABBREVIATIONS or word in ACTING_TITLES:
+    if word in PREFIX_ABBREVIATIONS:
         return True
+    if word in ACTING_TITLES:
+        return is_office(nxt.split()[0]) if nxt.split() else False
     return nxt[:1].islower() and word in ABBREVIATIONS
 
 
@@ -1398,6 +1401,13 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return broken >= 2 and broken * 2 >= len(inner)
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """The width a block was wrapped at: its longest line without an unbreakable long word (a
+    web address sticks out of the wrap)."""
+    wrapped = [len(line) for line in lines if max(map(len, line.split()), default=0) <= 25]
+    return max(wrapped or [len(line) for line in lines])
+
+
 # A line of a wrapped block at most this share of the wrap width may be a subheading.
 SUBHEADING_SHARE = 0.8
 
@@ -1407,9 +1417,8 @@ def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:
     paragraphs, or a subheading above its paragraph): after a line that the wrapping did not end,
     since the next line's first word would have fitted on it, when that line ends a sentence, or
     is a short line (`SUBHEADING_SHARE` of the width) that ends in no connector before a capital
-    (`Gunakan gayung saat mandi, bukan pancuran` / `Mandi dengan ...`). The wrap width is the
-    longest line's."""
-    width = max(len(line) for line in lines)
+    (`Gunakan gayung saat mandi, bukan pancuran` / `Mandi dengan ...`)."""
+    width = _wrap_width(lines)
     groups = [[lines[0]]]
     for above, line in itertools.pairwise(lines):
         first = line.split()[0]

@@ -60,10 +60,23 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
 # Plh. Pelayanan publik ...`). Decided here, by the next word (`OFFICES`).
 ACTING_TITLES: frozenset[str] = frozenset({"pj", "plt", "pjs", "plh"})
 OFFICES: frozenset[str] = frozenset(
-    """gubernur wakil bupati wali walikota wako kepala ketua sekda sekretaris direktur dirut
-    camat lurah kades rektor dekan menteri kadis kabag kasubag kapolres kapolda kapolsek
-    kajari kajati asisten deputi komisaris presiden dirjen kepsek kasat kasi kabid irjen""".split()
+    """gubernur wakil bupati wali walikota wako kepala ketua ketum sekda sekdes sekjen sekretaris
+    direktur dirut camat lurah kades rektor dekan menteri asisten deputi komisaris presiden
+    dirjen kepsek juru jubir wabup wagub wawali kasatpol""".split()
 )
+# Office words built from a head (`Kadinkes`, `Kabiro`, `Kapolres`, `Menpora`, `Mendikbud`).
+_OFFICE_RE = re.compile(
+    r"(?:ka(?:dis|din|biro|kanwil|lak|bag|bid|sub|pus|sat|si|nit|polres|polda|polsek|jari|jati|"
+    r"rutan|lapas|ro)|men(?:ko|pan|pora|dik|kes|lu|han|ag|tan|aker|dag|perin|hub|keu|kominfo|sos|"
+    r"kumham|ristek|parekraf|lhk|pppa|desa|investasi|bumn|teri|eg))[a-z]*"
+)
+
+
+def is_office(word: str) -> bool:
+    """Whether `word` names an office that an acting title qualifies (`Plt. Kepala`, `Pj.
+    Gubernur`, `Plt. Kadinkes`, `Plt. Menpora`)."""
+    bare = word.strip(_OPENING_MARKS + ",.;:").lower()
+    return bare in OFFICES or bool(_OFFICE_RE.fullmatch(bare))
 
 # Academic degrees after a name (`Budi Santoso, S.H., M.H.`).
 DEGREES: frozenset[str] = frozenset(
@@ -169,7 +182,7 @@ def _keep_boundary(text: str, start: int) -> bool:
     if abbreviation.endswith(".") and abbreviation[:-1] in PREFIX_ABBREVIATIONS:
         return False  # `Prof. DR. Soehartati`: a title is always followed by what it qualifies
     if abbreviation.endswith(".") and abbreviation[:-1] in ACTING_TITLES:
-        return next_word.strip(_OPENING_MARKS + ",.").lower() not in OFFICES  # `Plt. Kepala`
+        return not is_office(next_word)  # `Plt. Kepala`, but `... dipimpin Plh. Pelayanan ...`
     if abbreviation.endswith(".") and abbreviation[:-1] in LIST_END_ABBREVIATIONS:
         # `buah, sayur, dll. di pasar` goes on; `..., dll. "Namun` starts a new sentence
         return text[start:].lstrip(_OPENING_MARKS)[:1].isupper()
@@ -180,6 +193,7 @@ def _keep_boundary(text: str, start: int) -> bool:
 _DEGREE_THEN_WORD_RE = re.compile(
     r"(?<=, )((?:[A-Za-z]{1,2}\.){1,2}[A-Za-z]{0,4}\.?) ([\"“]?)([A-Z][a-z]+)\b"
 )
+_DAY_NAMES = frozenset("Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad".split())
 # Abbreviations that end a name and so may end a sentence before a capital: the audit board
 # `BPK.` (not `Bpk.`, Bapak) and a listed company's `Tbk.`.
 _NAME_END_RE = re.compile(r"(?<!\S)(?:BPK|Tbk|TBK)\. ([\"“]?[A-Z])")
@@ -191,7 +205,9 @@ def _after_degrees(text: str) -> list[int]:
     goes on: `S.H. mengatakan`; `lulusan S.H. Universitas Airlangga` is no name's degree), and
     after `BPK.` or `Tbk.` before a capital."""
     out = [m.start(2) for m in _DEGREE_THEN_WORD_RE.finditer(text)
-           if m.group(1).endswith(".") and m.group(1)[:-1].lower() in DEGREES]
+           if m.group(1).endswith(".") and m.group(1)[:-1].lower() in DEGREES
+           and text[m.end(3) : m.end(3) + 1] != "."  # another degree: `M.T. Ph.D.`
+           and m.group(3) not in _DAY_NAMES]  # the date of a statement: `S.H. Kamis (4/7)`
     return out + [m.start(1) for m in _NAME_END_RE.finditer(text)]
 
 

@@ -210,14 +210,17 @@ def surface_counts(units: Sequence[tuple[str, str, bool]]) -> dict[str, Counter[
 
 def best_form(forms: Counter[str]) -> str:
     """The most frequent surface form; ties go to lowercase, then alphabetical order. A single
-    word written in lowercase anywhere is shown so (`Kesehatan` of `Dinas Kesehatan` is the word
-    `kesehatan`). A phrase written as a name anywhere (`Bank Indonesia`) is shown so, not as it
-    reads after a sentence start lowered its first word (`bank Indonesia`)."""
+    word written in lowercase at least half as often as capitalized is shown in lowercase
+    (`kesehatan` beside two `Dinas Kesehatan`; not `medan` once beside `Medan` six times). A
+    phrase written as a name anywhere (`Bank Indonesia`) is shown so, not as it reads after a
+    sentence start lowered its first word (`bank Indonesia`)."""
     if len(forms) == 1:  # (the common case)
         return next(iter(forms))
     lowercase = [(form, n) for form, n in forms.items() if form.islower() and " " not in form]
     if lowercase and all(" " not in form for form in forms):
-        return min(lowercase, key=lambda item: (-item[1], item[0]))[0]
+        lower = sum(n for _, n in lowercase)
+        if 2 * lower >= sum(forms.values()) - lower:
+            return min(lowercase, key=lambda item: (-item[1], item[0]))[0]
     best = min(forms.items(), key=lambda item: (-item[1], not item[0].islower(), item[0]))[0]
     head, _, rest = best.partition(" ")
     if rest[:1].isupper() and head.islower() and f"{head.capitalize()} {rest}" in forms:

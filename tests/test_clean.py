@@ -1496,3 +1496,20 @@ def test_subheadings_of_a_hard_wrapped_listicle_stay_paragraphs() -> None:
         len(" ".join(lines[:2])), len(lines[2]), len(" ".join(lines[3:5])), len(lines[5]),
         len(" ".join(lines[6:])),
     ]
+
+
+def test_a_paragraph_ending_in_an_acting_title_is_not_joined_to_the_next() -> None:
+    raw = "Jabatan itu sudah dua tahun diisi seorang Plt.\nMenurut pengamat, kondisi itu merugikan."
+    assert len(clean_document(raw).paragraphs) == 2
+
+
+def test_a_web_address_sticking_out_of_a_wrapped_block_does_not_widen_it() -> None:
+    lines = [
+        "Kepala Dinas Pekerjaan Umum mengatakan perbaikan jalan di jalur pantura",
+        "Demak-Kudus ditargetkan selesai sebelum arus mudik Lebaran tahun ini. Daftar",
+        "ruas dapat dilihat di laman "
+        "https://dinas.contoh.go.id/informasi/perbaikan-jalan-mudik-2024?utm_source=wa yang",
+        "diperbarui setiap hari oleh petugas Dinas Bina Marga dan Cipta Karya Jawa",
+        "Tengah, kata dia.",
+    ]
+    assert join_broken_lines(lines) == [" ".join(lines)]

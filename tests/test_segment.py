@@ -211,6 +211,10 @@ def test_list_end_abbreviation_splits_only_before_a_capital() -> None:
         ("Ia bertemu Bpk. Hasan di rumah.", 1),
         ("Sudah terlalu lama dinas itu dipimpin Plh. Pelayanan publik tidak boleh menunggu.", 2),
         ("Sebelumnya ia berstatus Plt. Kini ia menjabat penuh.", 2),
+        ("Rapat dipimpin Plt. Sekjen DPR dan Plt. Kadinkes Kota Bekasi.", 1),
+        ("Surat diteken Plt. Menpora, dibacakan Pj. Wabup Bogor.", 1),
+        ("Pembicara lainnya ialah Ir. Bambang, M.T. Ph.D. dari ITB.", 1),
+        ("Hal itu dikatakan kuasa hukumnya, Hendra Gunawan, S.H. Kamis (4/7/2024).", 1),
         ("Sambutan disampaikan Rektor Budi, M.Sc. dan Wakil Rektor Ani, M.Si. di aula.", 1),
     ],
 )

@@ -615,6 +615,7 @@ def test_a_word_written_in_lowercase_anywhere_is_shown_in_lowercase() -> None:
     from pipeline.tag import best_form
 
     assert best_form(Counter({"Kesehatan": 2, "kesehatan": 1})) == "kesehatan"
+    assert best_form(Counter({"Medan": 6, "medan": 1})) == "Medan"  # (`medan yang berat`)
     assert best_form(Counter({"Jakarta": 3})) == "Jakarta"
     assert best_form(Counter({"Bank Indonesia": 1, "bank Indonesia": 2})) == "Bank Indonesia"
 
