@@ -1530,6 +1530,8 @@ def _listed_entry(lines: list[str], number: int, kind: str) -> bool:
     below = next((lines[i] for i in range(number + 1, len(lines)) if lines[i].strip()), "")
     if kind == "tags" and lines[number].lstrip().startswith("#"):
         return False  # hashtags are never an entry, whatever the label above (`Topic:`)
+    if kind == "credit" and above.rstrip().endswith("?") and "," in lines[number]:
+        return True  # a reader's sign-off under the question: `... saya lakukan?` / `(Budi, Sewon)`
     if kind in ("credit", "tags"):
         return bool(_INFO_LABEL_RE.match(above) or _INFO_LABEL_RE.match(below)
                     or _under_introduction(lines, number))

@@ -170,6 +170,10 @@ def _keep_boundary(text: str, start: int) -> bool:
         return False  # `F. A. Porsche`
     if last_word.endswith(".") and _AGE_RE.match(next_word):
         return False  # `berinisial A.R. (34) dan M.S. (29)`: an age follows the initials
+    if last_word.lstrip(_OPENING_MARKS) in _VESSEL_PREFIXES and next_word[:1].isupper() and (
+        next_word.rstrip(",.").isupper()
+    ):
+        return False  # a ship's name: `KM. BV 5521 TS`, `KMP. PORT LINK`
     abbreviation = last_word.lstrip(_OPENING_MARKS).lower()
     if last_word.endswith(".") and never_starts_sentence(next_word):
         return False  # `Sp.A. menjelaskan`, `IPU. melantik`
@@ -193,6 +197,8 @@ def _keep_boundary(text: str, start: int) -> bool:
 _DEGREE_THEN_WORD_RE = re.compile(
     r"(?<=, )((?:[A-Za-z]{1,2}\.){1,2}[A-Za-z]{0,4}\.?) ([\"“]?)([A-Z][a-z]+)\b"
 )
+# Vessel prefixes before a ship's name in capitals (`KM.` motor ship, `KMP.` ferry, `KRI.`).
+_VESSEL_PREFIXES = frozenset({"KM.", "KMP.", "KRI.", "MV.", "KLM.", "KMC."})
 _DAY_NAMES = frozenset("Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad".split())
 # Abbreviations that end a name and so may end a sentence before a capital: the audit board
 # `BPK.` (not `Bpk.`, Bapak) and a listed company's `Tbk.`.

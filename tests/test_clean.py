@@ -1513,3 +1513,12 @@ def test_a_web_address_sticking_out_of_a_wrapped_block_does_not_widen_it() -> No
         "Tengah, kata dia.",
     ]
     assert join_broken_lines(lines) == [" ".join(lines)]
+
+
+def test_a_readers_sign_off_under_a_question_is_kept_and_a_desk_credit_is_not() -> None:
+    raw = ("Tetangga saya menutup jalan umum dengan pagar. Apa yang bisa saya lakukan?\n"
+           "(Budi, Sewon)\n\nJawab: Anda bisa melapor ke kelurahan setempat.")
+    kept = [s for p in clean_document(raw).paragraphs for s in p]
+    assert "(Budi, Sewon)" in kept
+    removed = clean_document(f"{BODY}\n(ant, hrd)").removed
+    assert removed == [{"kind": "credit", "text": "(ant, hrd)"}]

@@ -215,6 +215,8 @@ def test_list_end_abbreviation_splits_only_before_a_capital() -> None:
         ("Surat diteken Plt. Menpora, dibacakan Pj. Wabup Bogor.", 1),
         ("Pembicara lainnya ialah Ir. Bambang, M.T. Ph.D. dari ITB.", 1),
         ("Hal itu dikatakan kuasa hukumnya, Hendra Gunawan, S.H. Kamis (4/7/2024).", 1),
+        ("Kedua kapal, yakni KM. BV 5521 TS dan KM. BV 9987 TS, ditangkap petugas.", 1),
+        ("Kapal itu berlayar sejauh 800 KM. Perjalanan memakan waktu dua hari.", 2),
         ("Sambutan disampaikan Rektor Budi, M.Sc. dan Wakil Rektor Ani, M.Si. di aula.", 1),
     ],
 )
