@@ -51,6 +51,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from pipeline.language import ENTRY_RE, LIST_ITEM_RE, table_row, title_case
+from pipeline.segment import (
+    ABBREVIATIONS,
+    ACTING_TITLES,
+    DAY_NAMES,
+    PREFIX_ABBREVIATIONS,
+    is_office,
+    split_sentences,
+)
 
 __all__ = [
     "Cleaned",
@@ -379,7 +387,7 @@ _MONTHS = (
     r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
     r"November|Nopember|Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Sep|Sept|Okt|Nov|Des)\.?"
 )
-_DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+_DAYS = rf"(?:{'|'.join(DAY_NAMES)}|Jum'at)"
 _DATE = (
     rf"(?:{_DAYS}\s*,?\s*)?(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}"
     rf"|\(\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s*\)|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
@@ -1359,8 +1367,6 @@ def _abbreviation_end(line: str, nxt: str) -> bool:
     address word before anything (`Jl.`; an acting title before an office: `Pj.` + `Wali Kota`),
     any abbreviation (a degree,
     `dll.`) before a lowercase word."""
-    from pipeline.segment import ABBREVIATIONS, ACTING_TITLES, PREFIX_ABBREVIATIONS, is_office
-
     last = line.rstrip().rsplit(None, 1)[-1]
     if not last.endswith("."):
         return False
@@ -1859,7 +1865,6 @@ def _without_outlet(title: str) -> str:
 
 
 def _segment(paragraph: str) -> list[str]:
-    from pipeline.segment import split_sentences
 
     return [" ".join(s.split()) for s in split_sentences(paragraph) if s.strip()]
 

@@ -170,9 +170,7 @@ def _keep_boundary(text: str, start: int) -> bool:
         return False  # `F. A. Porsche`
     if last_word.endswith(".") and _AGE_RE.match(next_word):
         return False  # `berinisial A.R. (34) dan M.S. (29)`: an age follows the initials
-    if last_word.lstrip(_OPENING_MARKS) in _VESSEL_PREFIXES and next_word[:1].isupper() and (
-        next_word.rstrip(",.").isupper()
-    ):
+    if last_word.lstrip(_OPENING_MARKS) in _VESSEL_PREFIXES and next_word.rstrip(",.").isupper():
         return False  # a ship's name: `KM. BV 5521 TS`, `KMP. PORT LINK`
     abbreviation = last_word.lstrip(_OPENING_MARKS).lower()
     if last_word.endswith(".") and never_starts_sentence(next_word):
@@ -199,7 +197,10 @@ _DEGREE_THEN_WORD_RE = re.compile(
 )
 # Vessel prefixes before a ship's name in capitals (`KM.` motor ship, `KMP.` ferry, `KRI.`).
 _VESSEL_PREFIXES = frozenset({"KM.", "KMP.", "KRI.", "MV.", "KLM.", "KMC."})
-_DAY_NAMES = frozenset("Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad".split())
+# The days of the week (`Kamis (4/7/2024)` dates a statement; the clean stage's time stamps).
+DAY_NAMES: tuple[str, ...] = (
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Ahad",
+)
 # Abbreviations that end a name and so may end a sentence before a capital: the audit board
 # `BPK.` (not `Bpk.`, Bapak) and a listed company's `Tbk.`.
 _NAME_END_RE = re.compile(r"(?<!\S)(?:BPK|Tbk|TBK)\. ([\"“]?[A-Z])")
@@ -213,7 +214,7 @@ def _after_degrees(text: str) -> list[int]:
     out = [m.start(2) for m in _DEGREE_THEN_WORD_RE.finditer(text)
            if m.group(1).endswith(".") and m.group(1)[:-1].lower() in DEGREES
            and text[m.end(3) : m.end(3) + 1] != "."  # another degree: `M.T. Ph.D.`
-           and m.group(3) not in _DAY_NAMES]  # the date of a statement: `S.H. Kamis (4/7)`
+           and m.group(3) not in DAY_NAMES]  # the date of a statement: `S.H. Kamis (4/7)`
     return out + [m.start(1) for m in _NAME_END_RE.finditer(text)]
 
 

@@ -221,12 +221,6 @@ def _fragment(key: tuple[str, ...]) -> bool:
 _QUESTION_RE = re.compile(r"^(?:Reporter|Wartawan|Jurnalis|Pewawancara|Tanya|T|Q)\s*:\s", re.I)
 
 
-def _half_quotation(text: str) -> bool:
-    """One half of a quotation split into sentences: its quote marks do not pair up
-    (`"Progresnya sudah 62 persen.` / `Kami minta kontraktor bekerja," ujarnya.`)."""
-    return text.count('"') % 2 == 1 or text.count("\u201c") != text.count("\u201d")
-
-
 # A sentence that introduces what follows, also when it ends in a period: `Berikut enam
 # destinasi yang wajib dikunjungi.`, `Simak ulasannya berikut ini.`
 _INTRODUCTION_RE = re.compile(
@@ -241,12 +235,12 @@ def _complete(sentence: str) -> bool:
     """Not a heading (`Bantuan Beras Sepuluh Kilogram`: short, Title Case, no final punctuation),
     a list item (`- Teknik Informatika`, `1. Cabut steker`), a list's introduction (`Berikut
     langkahnya:`, `Berikut enam destinasinya.`), a question (an interviewer's, or a feature's
-    rhetorical one), a table row (`Cabai rawit | 90.000 | 65.000`), an entry (`Beras medium:
-    13.500`) or half of a quotation split into sentences, which say little by themselves. (A long
-    sentence that lost its final period is complete.)"""
+    rhetorical one), a table row (`Cabai rawit | 90.000 | 65.000`) or an entry (`Beras medium:
+    13.500`), which say little by themselves. (A long sentence that lost its final period is
+    complete.)"""
     text = sentence.rstrip()
     if (text.endswith((":", "?")) or LIST_ITEM_RE.match(text) or _QUESTION_RE.match(text)
-            or table_row(text) or _half_quotation(text) or _INTRODUCTION_RE.search(text)):
+            or table_row(text) or _INTRODUCTION_RE.search(text)):
         return False
     if text[-1:] in _FINAL_MARKS:
         return True
@@ -261,25 +255,28 @@ def _quotation_marks(text: str) -> tuple[int, int, int]:
     return text.count('"'), text.count("\u201c"), text.count("\u201d")
 
 
-def inside_quotations(doc: Document) -> set[int]:
-    """Sentences in the middle of a quotation of three or more sentences: opened by an earlier
-    sentence of the paragraph and not closed before them (`"Bagi buruh, angka itu belum cukup.`
-    / `Harga kebutuhan pokok naik jauh lebih cepat.` / `Kami menuntut 10 persen," ujar Said.`).
-    Without their marks they read as the reporter's own statements."""
-    inside: set[int] = set()
+def quotation_pieces(doc: Document) -> set[int]:
+    """Sentences that are pieces of a quotation split into sentences, which say little by
+    themselves: its halves, whose quote marks do not pair up (`"Progresnya sudah 62 persen.` /
+    `Kami minta kontraktor bekerja," ujarnya.`), and in a quotation of three or more sentences
+    those between them, opened by an earlier sentence of the paragraph and not yet closed, which
+    without marks read as the reporter's own statements (`Harga kebutuhan pokok naik jauh lebih
+    cepat.`)."""
+    pieces: set[int] = set()
     open_quote = False
     paragraph = -1
     for index, (sentence, p_index) in enumerate(zip(doc.sentences, doc.paragraph_of, strict=True)):
         if p_index != paragraph:
-            paragraph, open_quote = p_index, False  # a quotation never runs across paragraphs
+            paragraph, open_quote = p_index, False  # (an inner piece only within a paragraph)
         straight, opening, closing = _quotation_marks(sentence)
-        if open_quote and not (straight or opening or closing):
-            inside.add(index)
+        half = straight % 2 == 1 or opening != closing
+        if half or (open_quote and not (straight or opening or closing)):
+            pieces.add(index)
         if straight % 2:
             open_quote = not open_quote
         elif opening != closing:
             open_quote = opening > closing
-    return inside
+    return pieces
 
 
 # A paragraph of one short sentence without final punctuation is a heading in any case
@@ -305,8 +302,8 @@ def select(
     """Take ranked sentences until the budget is spent; no empty or duplicate sentence.
 
     Fragments (`_fragment`: the bare time stamps of a live report), incomplete sentences
-    (`_complete`: headings, list items, questions, table rows), sentences in the middle of a
-    quotation (`inside_quotations`) and subheadings (`bare_headings`) come only after every other
+    (`_complete`: headings, list items, questions, table rows), pieces of a quotation split into
+    sentences (`quotation_pieces`) and subheadings (`bare_headings`) come only after every other
     sentence, and never fill what is left of a word budget while whole sentences exist. A
     sentence that repeats most of the words of one already taken (`NEAR_DUPLICATE`: a lead
     repeated with small changes) is passed over. A word budget (`Document.word_counts`) is never
@@ -320,7 +317,7 @@ def select(
     first: tuple[int, float] | None = None  # the best non-empty sentence
     ranked = [(i, score) for i, score in ranking if doc.keys[i]]
     late = {i for i, _ in ranked if _fragment(doc.keys[i]) or not _complete(doc.sentences[i])}
-    late |= inside_quotations(doc) | bare_headings(doc)
+    late |= quotation_pieces(doc) | bare_headings(doc)
     whole = [item for item in ranked if item[0] not in late]
     fragments = [item for item in ranked if item[0] in late]
     candidates = whole + fragments if max_words is None or not whole else whole

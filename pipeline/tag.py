@@ -275,15 +275,14 @@ def _surface_units(text: str) -> tuple[list[tuple[str, str, bool]], set[str]]:
     forms that only ever start a sentence, which may be names or words (see `_shown`)."""
     if any(mark in text for mark in _ADDRESS_MARKS):  # (a cheap test first: most have none)
         text = _ADDRESS_RE.sub(" ", text)
-    units = list(_word_units(text))
-    # A capitalized stop word inside a name is part of it: `Jawa Tengah`, `Menteri Luar Negeri`
-    # (it never stands alone as a keyword: see `_keyword_worthy`).
-    units = [
-        (s, normalize_token(s) if not key and protected and s.isalpha() and len(s) > 1
-         and s[:1].isupper() and joined and i and units[i - 1][0][:1].isupper()
-         and units[i - 1][1] else key, joined, protected)
-        for i, (s, key, joined, protected) in enumerate(units)
-    ]
+    units = []
+    for surface, key, joined, protected in _word_units(text):
+        if (not key and protected and joined and surface.isalpha() and len(surface) > 1
+                and units and units[-1][1] and units[-1][0][:1].isupper()):
+            # A capitalized stop word inside a name is part of it: `Jawa Tengah`, `Menteri Luar
+            # Negeri` (it never stands alone as a keyword: see `_keyword_worthy`).
+            key = normalize_token(surface)
+        units.append((surface, key, joined, protected))
     lowercase = {surface for surface, key, _, _ in units if key and surface[:1].islower()}
     named = {surface for surface, key, _, protected in units if key and protected}
     doubtful: set[str] = set()

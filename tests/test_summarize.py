@@ -17,8 +17,8 @@ from pipeline.summarize import (
     WARN_OVER_BUDGET,
     Document,
     bare_headings,
-    inside_quotations,
     length_budget,
+    quotation_pieces,
     run_summarize,
     select,
     summarize_record,
@@ -412,7 +412,7 @@ def test_the_middle_of_a_long_quotation_is_taken_only_after_whole_sentences() ->
         ["Pemerintah akan menanggapi tuntutan itu pekan depan."],
         ["\u201cKami akan mengkaji.", "Semua pihak didengar.", "Keputusan segera.\u201d"],
     ])
-    assert inside_quotations(doc) == {2, 6}
+    assert quotation_pieces(doc) == {1, 2, 3, 5, 6, 7}  # halves and what lies between
     ranking = [(2, 9.0), (0, 8.0), (4, 7.0), (6, 6.0), (1, 5.0)]
     assert [i for i, _ in select(doc, ranking, 2)] == [0, 4]
 
