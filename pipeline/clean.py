@@ -294,6 +294,7 @@ _CHAR_MAP = str.maketrans(
         "\t": " ",
     }
 )
+_DOUBLED_QUOTE_RE = re.compile(r"''|``")
 _ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _SPACES_RE = re.compile(r"[^\S\n]+")
@@ -312,6 +313,8 @@ def _non_ascii(match: re.Match[str]) -> str:
 def normalize_unicode(text: str) -> str:
     """ASCII quotes and dashes, plain spaces, no invisible characters, NFC, tidy whitespace."""
     text = text.translate(_CHAR_MAP)
+    if "''" in text or "``" in text:  # a double quote typed as two single ones (or TeX's)
+        text = _DOUBLED_QUOTE_RE.sub('"', text)
     text = _ASCII_CONTROL_RE.sub("", text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", _NON_ASCII_RE.sub(_non_ascii, text))
@@ -565,7 +568,8 @@ _RELATED_LABELS = (
 )
 _LINK_LABEL_RE = re.compile(
     rf"^[\[(]?\s*(?:{_RELATED_LABELS}|berita lainnya|halaman (?:selanjutnya|berikutnya|"
-    r"sebelumnya)|selanjutnya|berikutnya|next article|artikel selanjutnya|berita selanjutnya)"
+    r"sebelumnya)|selanjutnya|berikutnya|next article|artikel selanjutnya|berita selanjutnya|"
+    r"editor'?s\s+picks?|pilihan\s+editor|(?:berita|artikel)\s+pilihan|artikel\s+lainnya)"
     r"\s*[:>»]*\s*[\])]?$",
     re.I,
 )
@@ -1014,7 +1018,25 @@ def classify_line(
             return "credit"  # the reporter's credit on a line of its own: `(Tribun-Timur.com/Nama)`
         if footers and footer_key(line) in footers:
             return "footer"
+        if n_words <= 15 and _glued_tags(line):
+            return "tags"
     return None
+
+
+# A scraped tag list whose links lost the spaces between them: `Bogorbus listrikTrans Pakuan`.
+_GLUED_RE = re.compile(r"[a-z]{3,}[A-Z]")
+_PROSE_WORDS = frozenset("yang dan di ke dari untuk dengan ini itu adalah akan telah pada".split())
+
+
+def _glued_tags(line: str) -> bool:
+    """A closing line of tags run together (a word's end glued to the next tag's capital), no
+    sentence and none of the function words of prose."""
+    return (
+        not ends_sentence(line)
+        and ":" not in line
+        and bool(_GLUED_RE.search(line))
+        and not any(word.lower() in _PROSE_WORDS for word in line.split())
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1587,12 +1609,22 @@ _PAGE_TAIL_RE = re.compile(
     re.I,
 )
 PAGE_TAIL_MAX_WORDS = 15  # (the lines below such a heading are names, roles, titles, contacts)
+# A press release's end mark: `--- selesai ---`, `-SELESAI-`, `(end)`, `-30-`; what follows it
+# (the sender's self-description, media contacts) is not the article.
+_END_MARK_RE = re.compile(
+    r"^(?:[-\u2013\u2014#*=~(\[]+\s*(?i:selesai|end|tamat)\s*[-\u2013\u2014#*=~)\]]+|"
+    r"SELESAI|END|-30-)$"
+)
 
 
 def _page_tail(lines: list[str]) -> int:
-    """The number of the first line of the page furniture below an article (`_PAGE_TAIL_RE`,
-    everything below it short lines), or `len(lines)` when there is none."""
-    start = len(lines)
+    """The number of the first line of the page furniture below an article (an end mark, or
+    `_PAGE_TAIL_RE` with everything below it short lines), or `len(lines)` when there is none."""
+    last = max((n for n, line in enumerate(lines) if line.strip()), default=0)
+    marks = (n for n in range(1, last) if _END_MARK_RE.match(lines[n].strip()))
+    start = next(marks, len(lines))
+    if start < len(lines):  # (a mark on the last line is left to the line rules: `(end)`)
+        return start
     for number in range(len(lines) - 1, -1, -1):
         line = lines[number].strip()
         if not line:
@@ -1665,6 +1697,15 @@ def _media_headline(line: str) -> bool:
     return _headline_case(_words(match.group(1)))
 
 
+def _title_with_period(line: str, words: list[str]) -> bool:
+    """A headline closed by a period: one sentence of four words or more, every word but the
+    connectors capitalized (a lede has lowercase verbs: `Presiden meresmikan ...`)."""
+    if line.rstrip().endswith("..") or re.search(r"[.!?]\s", line):
+        return False
+    alpha = [w for w in words if w[:1].isalpha()]
+    return len(alpha) >= 4 and all(w[0].isupper() or w.lower() in _CONNECTORS for w in alpha)
+
+
 def _is_title(line: str, next_line: str | None, blank_after: bool) -> bool:
     words = _words(line)
     if not words or len(words) > 20 or next_line is None:
@@ -1678,6 +1719,8 @@ def _is_title(line: str, next_line: str | None, blank_after: bool) -> bool:
         return True  # `Benarkah Harga Beras Turun?` above `Jakarta - ...`
     if (end in "?!…" or line.rstrip().endswith("...")) and blank_after and _headline_case(words):
         return True  # `Benarkah Harga Beras Turun Bulan Depan?`, `Harga BBM Naik Lagi...`
+    if end == "." and blank_after and _title_with_period(line, words):
+        return True  # `Harga Cabai Rawit Naik Tajam di Pasar Kosambi.`
     if end in ".!?…:;,":
         return False
     if words[-1].lower() in _CONNECTORS and not (
@@ -1973,6 +2016,8 @@ def clean_document(
                 following is None and _is_title(first, "", True) and _headline_case(_words(first))
             ):  # (a headline alone: the article's title, and no text)
                 title = _without_outlet(first)
+                if title.endswith(".") and not title.endswith(".."):
+                    title = title[:-1]  # (a headline closed by a period)
                 units[first_pos] = None
                 if following is not None and not blank_after and _wrapped_headline(lines):
                     title = _without_outlet(join_lines(first, following))

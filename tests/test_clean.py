@@ -1522,3 +1522,53 @@ def test_a_readers_sign_off_under_a_question_is_kept_and_a_desk_credit_is_not() 
     assert "(Budi, Sewon)" in kept
     removed = clean_document(f"{BODY}\n(ant, hrd)").removed
     assert removed == [{"kind": "credit", "text": "(ant, hrd)"}]
+
+
+@pytest.mark.parametrize("mark", ["--- selesai ---", "-SELESAI-", "###END###", "-30-"])
+def test_what_follows_a_press_releases_end_mark_is_not_the_article(mark: str) -> None:
+    about = ("Tentang Kampus Nusantara\nKampus Nusantara adalah perguruan tinggi swasta yang "
+             "berdiri sejak 1985 dan kini mengelola dua belas fakultas dengan lebih dari dua "
+             "puluh ribu mahasiswa aktif di tiga kota.\n\nKontak Media:\nEmail: humas@kampus.id")
+    cleaned = clean_document(f"{BODY}\n\n{BODY2}\n\n{mark}\n\n{about}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert cleaned.removed[0] == {"kind": "footer", "text": mark}
+
+
+def test_a_closing_tag_list_glued_together_is_removed_but_prose_and_legends_stay() -> None:
+    cleaned = clean_document(f"{BODY}\n\n{BODY2}\nBogorbus listrikTrans Pakuantransportasi umum")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert cleaned.removed == [
+        {"kind": "tags", "text": "Bogorbus listrikTrans Pakuantransportasi umum"}
+    ]
+    for line in ("Madura UnitedPelatih: Gomes de Oliveira",
+                 "Layanan web builderDjaring hari ini resmi diluncurkan"):
+        assert clean_document(f"{BODY}\n\n{line}").removed == []
+
+
+def test_headlines_under_an_editors_picks_label_are_links() -> None:
+    raw = (f"{BODY}\nEditor’s picks\nHarga Kopi Arabika Naik Jelang Panen Raya\n"
+           f"Petani Kopi Enrekang Keluhkan Cuaca\n{BODY2}")
+    cleaned = clean_document(raw)
+    assert [s for p in cleaned.paragraphs for s in p] == [BODY, BODY2]
+    assert [r["kind"] for r in cleaned.removed] == ["link"] * 3
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    ["''Kami siap,'' kata Budi.", "``Kami siap,'' kata Budi.", "’’Kami siap,’’ kata Budi.",
+     "\u00e2\u20ac\u2122" * 2 + "Kami siap," + "\u00e2\u20ac\u2122" * 2 + " kata Budi."],
+)
+def test_a_double_quote_typed_as_two_single_ones_is_a_double_quote(quoted: str) -> None:
+    cleaned = clean_document(f"{BODY}\n\n{quoted}")
+    assert cleaned.paragraphs == [[BODY], ['"Kami siap," kata Budi.']]
+
+
+def test_a_title_case_headline_closed_by_a_period_is_the_title_but_a_lede_is_not() -> None:
+    cleaned = clean_document(f"Harga Cabai Rawit Naik Tajam di Pasar Kosambi.\n\n{BODY}",
+                             detect_title=True)
+    assert cleaned.title == "Harga Cabai Rawit Naik Tajam di Pasar Kosambi"
+    assert cleaned.paragraphs == [[BODY]]
+    lede = "Presiden Joko Widodo meresmikan Bendungan Karian di Lebak."
+    cleaned = clean_document(f"{lede}\n\n{BODY}", detect_title=True)
+    assert cleaned.title is None
+    assert cleaned.paragraphs == [[lede], [BODY]]
