@@ -182,8 +182,28 @@ KEYWORD_WEAK_WORDS: frozenset[str] = frozenset(
     """sebesar sebanyak sekitar sesuai tetap akibat semata sejauh hampir lebih kurang besar kecil
     tinggi rendah terbanyak terbesar tertinggi terendah awal akhir baru lama lalu naik turun
     terkait normal aktif harian hasil setinggi seseorang terutama mudah depan lengkap nomor
-    barat timur selatan utara tenggara tengah raya nasional""".split()
-)  # (compass words and `raya`, `nasional` head or close names: `Nusa Tenggara Barat`)
+    barat timur selatan utara tenggara tengah raya nasional belasan puluhan ratusan ribuan
+    jutaan miliaran""".split()
+)  # (compass words and `raya`, `nasional` close names: `Nusa Tenggara Barat`)
+# The heads of institutions' names (`Badan Pusat Statistik`): no keyword alone, fine in phrases
+# (`majelis hakim`, `berat badan`).
+NAME_HEADS_ALONE = frozenset(
+    """badan kementerian dinas komisi lembaga direktorat balai dewan majelis kantor biro satuan
+    sekretariat""".split()
+)
+# Ranks and forms of address before a name: a run of words ending in one is a cut name
+# (`Kapolsek Simpang Kramat Ipda`).
+RANKS = frozenset(
+    """ipda iptu akp kompol akbp kombes brigjen irjen komjen jenderal bripka brigadir aipda aiptu
+    bripda briptu letda lettu kapten mayor letkol kolonel mayjen letjen serda sertu serka serma
+    kopda praka pratu prada laksma laksda laksdya laksamana marsma marsda marsdya marsekal
+    pak bu bapak ibu""".split()
+) | PREFIX_ABBREVIATIONS | ACTING_TITLES
+_RANK_WORDS = frozenset("ibu bapak kapten jenderal mayor laksamana marsekal brigadir".split())
+# Stop words that also head names: `Kali Bekasi` is a river.
+NAME_HEADS = frozenset({"kali"})
+# Terms whose second word is a weak word: `guru besar` (a professor) is not a big teacher.
+KEYWORD_COMPOUNDS = frozenset({"guru besar", "usaha kecil"})
 # Reporting words of English news, beside scikit-learn's English stop words.
 _ENGLISH_NEWS_WORDS = frozenset("said says told percent amid according year years".split())
 # Web and mail addresses: their pieces (`bps`, `go`, `id`) are not keywords.
@@ -226,13 +246,6 @@ def best_form(forms: Counter[str]) -> str:
     if rest[:1].isupper() and head.islower() and f"{head.capitalize()} {rest}" in forms:
         return f"{head.capitalize()} {rest}"
     return best
-
-
-def surface_forms(units: Sequence[tuple[str, str, bool]]) -> tuple[Counter[str], dict[str, str]]:
-    """Count each word and phrase of a document and pick its most frequent surface form."""
-    counts = surface_counts(units)
-    frequencies = Counter({key: sum(c.values()) for key, c in counts.items()})
-    return frequencies, {key: best_form(c) for key, c in counts.items()}
 
 
 # Names and terms of three or four words (`Nusa Tenggara Barat`, `Komisi Pemberantasan Korupsi`,
@@ -330,15 +343,20 @@ def _keyword_worthy(
     if any(_verb_or_possessive(w.lower() if w in doubtful else w) for w in form.split(" ")):
         return False
     if " " not in key:
-        return key not in stops and key not in KEYWORD_WEAK_WORDS and key not in stop_words()
+        return (key not in stops and key not in KEYWORD_WEAK_WORDS and key not in NAME_HEADS_ALONE
+                and key not in RANKS - _RANK_WORDS and key not in stop_words())
     if count < MIN_PHRASE_COUNT:
         return False
     left_key, right_key = key.split(" ")
-    if left_key in stops or right_key in stops:
-        return False
     left, right = form.split(" ")
     name = all(w[:1].isupper() and w not in doubtful for w in (left, right))
-    if (left_key in KEYWORD_WEAK_WORDS or right_key in KEYWORD_WEAK_WORDS) and not name:
+    if (left_key in stops and not (name and left_key in NAME_HEADS)) or right_key in stops:
+        return False
+    if left_key in RANKS - _RANK_WORDS:
+        return False  # (the name after the rank is the keyword: `AKBP Tober` of `Tober Sirait`)
+    if (left_key in KEYWORD_WEAK_WORDS or right_key in KEYWORD_WEAK_WORDS) and not (
+        name or key in KEYWORD_COMPOUNDS
+    ):
         return False
     # `Jati naik`: the end of a name and the verb after it, not a term
     return not (left[:1].isupper() and left not in doubtful and right[:1].islower())
@@ -395,7 +413,9 @@ def keywords(
     """
     stops = KEYWORD_STOP_WORDS | _english_stop_words() if lang == "en" else KEYWORD_STOP_WORDS
     units, doubtful = keyword_units(text, title)
-    frequencies, forms = surface_forms(units)
+    counts = surface_counts(units)
+    frequencies = Counter({key: sum(c.values()) for key, c in counts.items()})
+    forms = {key: best_form(c) for key, c in counts.items()}
     weights = {
         key: count * idf.get(key, default_idf)
         for key, count in frequencies.items()
@@ -408,6 +428,7 @@ def keywords(
             pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
             frequencies[key], forms[key] = count, form
             weights[key] = count * sum(idf.get(p, default_idf) for p in pairs) / len(pairs)
+    merged = _lengthen_names(weights, frequencies, forms, counts, _names_alone(units))
     # A word or phrase that only ever occurs inside a longer phrase is shown as that phrase.
     for key in sorted((k for k in weights if " " in k), key=lambda k: -k.count(" ")):
         if key not in weights:
@@ -418,6 +439,8 @@ def keywords(
         for part in parts:
             if frequencies.get(part, 0) <= frequencies[key]:
                 weights.pop(part, None)
+    for key in merged:  # (after they have hidden their own parts)
+        weights.pop(key, None)
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     chosen: list[dict[str, Any]] = []
     covered: set[str] = set()
@@ -441,6 +464,53 @@ def keywords(
         taken.append(words)
         chosen.append({"term": _shown(forms[key], doubtful), "weight": round(weight / norm, 4)})
     return chosen
+
+
+def _capitalized(form: str) -> bool:
+    return all(word[:1].isupper() for word in form.split(" "))
+
+
+def _names_alone(units: Sequence[tuple[str, str, bool]]) -> Counter[str]:
+    """How often each two-word name stands alone, not inside a longer run of capitalized words
+    (`DKI Jakarta` in `warga DKI Jakarta`, not in `Gubernur DKI Jakarta`)."""
+
+    def capital(i: int) -> bool:
+        return 0 <= i < len(units) and units[i][0][:1].isupper() and units[i][0][:1].isalpha()
+
+    alone: Counter[str] = Counter()
+    for i in range(1, len(units)):
+        if not (units[i][2] and units[i][1] and units[i - 1][1] and capital(i) and capital(i - 1)):
+            continue
+        before = units[i - 1][2] and capital(i - 2)
+        after = i + 1 < len(units) and units[i + 1][2] and capital(i + 1)
+        if not before and not after:
+            alone[f"{units[i - 1][1]} {units[i][1]}"] += 1
+    return alone
+
+
+def _lengthen_names(
+    weights: dict[str, float],
+    frequencies: Counter[str],
+    forms: dict[str, str],
+    counts: dict[str, Counter[str]],
+    alone: Counter[str],
+) -> list[str]:
+    """Two-word names of dictionary words that never stand alone and mostly stand inside one
+    longer recurring name: that name gets the higher weight of the two, and the caller drops
+    them (`Luar Negeri` of `Menteri Luar Negeri` three times and `Kementerian Luar Negeri` once,
+    besides `di luar negeri`)."""
+    longer = [k for k in weights if k.count(" ") > 1 and _capitalized(forms[k])]
+    merged: list[str] = []
+    for key in [k for k in weights if longer and k.count(" ") == 1 and _capitalized(forms[k])]:
+        if alone[key] or not all(is_root(word) for word in key.split(" ")):
+            continue
+        named = sum(n for form, n in counts[key].items() if _capitalized(form))
+        inside = [k for k in longer if f" {key} " in f" {k} "]
+        best = min(inside, key=lambda k: (-frequencies[k], k), default=None)
+        if best is not None and 2 * frequencies[best] >= named:
+            weights[best] = max(weights[best], weights[key])
+            merged.append(key)  # (dropped by the caller once it has hidden its own parts)
+    return merged
 
 
 def _overlapping(words: list[str], other: list[str]) -> bool:
@@ -468,7 +538,9 @@ def _long_phrase_worthy(
     ):
         return False
     if all(w[:1].isupper() and w not in doubtful for w in surfaces):
-        return True
+        # (not the end of one name and the start of another: `Raya Idul Fitri`, `Kramat Ipda
+        # Budi`; a rank is not part of the name it comes before: `Ipda Budi Santoso`)
+        return keys[0] not in KEYWORD_WEAK_WORDS and not (RANKS - _RANK_WORDS) & set(keys)
     return not any(w[:1].isupper() for w in surfaces) and not (
         keys[0] in KEYWORD_WEAK_WORDS or keys[-1] in KEYWORD_WEAK_WORDS
     )

@@ -629,3 +629,30 @@ def test_stop_words_inside_names_stay_in_them_and_titles_do_not_hide_names() -> 
     assert "Jawa Tengah" in terms and any("Luar Negeri" in t for t in terms)
     assert "Intan" in terms and "intan" not in terms and "kepala" not in terms
     assert not {"luar", "Luar", "tengah", "Plt", "Ph"} & terms
+
+
+def test_a_name_piece_that_mostly_stands_in_a_longer_name_is_shown_as_that_name() -> None:
+    text = ("Presiden melantik Sugiono sebagai Menteri Luar Negeri. Menteri Luar Negeri yang baru "
+            "itu berjanji melindungi warga di luar negeri. Sugiono juga pernah bertugas di luar "
+            "negeri. Kementerian Luar Negeri menyiapkan program baru bagi Menteri Luar Negeri.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    assert "Menteri Luar Negeri" in terms and "Luar Negeri" not in terms
+
+
+def test_heads_of_institutions_and_counts_are_not_keywords_alone() -> None:
+    text = ("Badan Penanggulangan Bencana Daerah, BPBD, mencatat ratusan rumah terendam. Badan "
+            "Meteorologi, Klimatologi, dan Geofisika memperingatkan hujan. Ratusan warga "
+            "mengungsi dari bantaran Kali Bekasi. Air Kali Bekasi terus naik. Guru besar "
+            "hidrologi menilai guru besar lain perlu dilibatkan.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    assert not {"Badan", "ratusan", "ratusan rumah"} & set(terms)
+    assert {"Kali Bekasi", "guru besar"} <= set(terms)
+
+
+def test_a_run_of_names_cut_before_a_rank_and_a_rank_alone_are_not_keywords() -> None:
+    text = ("Kapolsek Simpang Kramat Ipda Budi Santoso menangkap dua pelaku. Menurut Kapolsek "
+            "Simpang Kramat Ipda Budi Santoso, pelaku sudah lama diintai. Budi meminta warga "
+            "tenang. Kata Pak, saksi diperiksa. Pak pulang.")
+    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
+    assert not {"Kapolsek Simpang Kramat Ipda", "Ipda", "Pak"} & terms
+    assert {"Kapolsek Simpang Kramat", "Budi Santoso"} <= terms
