@@ -649,7 +649,14 @@ def split_flattened_link(text: str) -> tuple[str, str] | None:
         for i in near
         if _opens_sentence(words[i], words[i + 1]) or words[i][:1] in "\"'"
     ]  # (an opening quote starts the quotation behind the headline)
-    start = openers[-1] if openers else prose - 1
+    # A function word before lowercase (`Sementara itu,`, `Selain itu,`) starts the sentence
+    # wherever it stands; else the last opener does, or the opener right before it.
+    lead = [i for i in openers if words[i].rstrip(",").lower() in _FUNCTION_OPENERS
+            and words[i + 1][:1].islower()]
+    start = lead[0] if lead else openers[-1] if openers else prose - 1
+    if (not lead and start > 2 and start in openers and words[start - 1][-1:].isalpha()
+            and _opens_sentence(words[start - 1], words[start])):
+        start -= 1  # (one office word before another: `Kepala Dinas`, `Wakil Ketua`)
     if start < 2 or not words[start].lstrip("\"'")[:1].isupper():
         return None  # no headline of two words or more before the prose
     link = " ".join([match.group(0).strip(), *words[:start]])
@@ -1715,8 +1722,8 @@ def _is_title(line: str, next_line: str | None, blank_after: bool) -> bool:
     if _CAPTION_AFTER_SENTENCE_RE.search(line):
         return False
     end = line.rstrip()[-1]
-    if end in "!?" and strip_dateline(next_line)[1] is not None:
-        return True  # `Benarkah Harga Beras Turun?` above `Jakarta - ...`
+    if end not in ".:;," and strip_dateline(next_line)[1] is not None:
+        return True  # `Benarkah Harga Beras Turun?`, `Menkes: Kasus DBD naik` above `Jakarta - ...`
     if (end in "?!…" or line.rstrip().endswith("...")) and blank_after and _headline_case(words):
         return True  # `Benarkah Harga Beras Turun Bulan Depan?`, `Harga BBM Naik Lagi...`
     if end == "." and blank_after and _title_with_period(line, words):

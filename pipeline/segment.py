@@ -50,6 +50,17 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
         # wrongly ends sentences at `milik PT .` + `Charoen Pokphand`: F1 0.9871 -> 0.9868)
         "pt", "cv", "ud", "tk", "jo",
         "mohd",  # `Mohd. Tanwier`
+        # villages and hamlets (`Kp. Sawah`, `Dsn. Krajan`, `Ds. Sumberejo`), `Dr. Eng. Budi`
+        "kp", "dsn", "ds", "dk", "eng",
+    }
+)  # fmt: skip
+# Abbreviations before a number: no sentence ends between them and it (`Km. 102`, `Lt. 3`,
+# `RT. 03/RW. 05`, `Telp. 021-...`, `12 Okt. 2024`); before anything else Punkt decides.
+NUMBER_ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        "km", "lt", "rt", "rw", "telp", "tlp", "hp", "fax", "ext", "hal", "ps", "nomor", "kode",
+        "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "ags", "agust", "sep", "sept",
+        "okt", "nov", "des",
     }
 )  # fmt: skip
 
@@ -118,6 +129,15 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         for suffix in ("", "nya")
     }
 )  # fmt: skip
+# A capital initial (see `_initial_of_name`).
+_CAPITAL_INITIAL_RE = re.compile(r"[A-Z]\.")
+# Words that open sentences rather than continue names (`Bambang S. Kemudian ia pulang`).
+_OPENING_WORDS = frozenset(
+    """ia dia mereka kami kita saya anda beliau namun tetapi kemudian lalu sementara selain
+    menurut saat ketika setelah sebelum sebelumnya sejak hal adapun meski meskipun karena
+    dalam pada di ke dari untuk dengan sedangkan bahkan kini akibatnya selanjutnya itu ini
+    tak tidak belum sudah hingga sampai jika bila apabila kalau agar bagi oleh atas the""".split()
+)
 # A single-letter initial (`A.`): one before another is part of a name (`F. A. Porsche`).
 _INITIAL_RE = re.compile(r"[^\W\d_]\.")
 # Run-together initials before a name (`B.J. Habibie`, `R.A. Kartini`, `Jl. H.R. Rasuna Said`).
@@ -155,6 +175,22 @@ def tokenizer() -> PunktSentenceTokenizer:
     return punkt().PunktSentenceTokenizer(params)
 
 
+def _initial_of_name(text: str, start: int, next_word: str) -> bool:
+    """Whether the capital initial ending before `start` opens a name of two capitalised words
+    or more (`oleh M. Amin Hidayat`, `H. M. Bagus Santoso`), rather than closing `Serie A.`,
+    `vitamin C. Sebagai alternatif`, `Bambang S. Kemudian ia ...`."""
+    before = text[: start - 1].rsplit(" ", 2)
+    previous = before[-2] if len(before) > 1 else ""
+    after = text[start:].split(" ", 2)
+    following = after[1] if len(after) > 1 else ""
+    return (
+        next_word[:1].isupper()
+        and next_word.rstrip(",").lower() not in _OPENING_WORDS
+        and following[:1].isupper()
+        and (not previous or previous[:1].islower() or previous.endswith("."))
+    )
+
+
 def _keep_boundary(text: str, start: int) -> bool:
     """Whether a Punkt boundary before `text[start]` is kept."""
     if start <= 0 or text[start - 1] != " ":
@@ -173,6 +209,14 @@ def _keep_boundary(text: str, start: int) -> bool:
     if last_word.lstrip(_OPENING_MARKS) in _VESSEL_PREFIXES and next_word.rstrip(",.").isupper():
         return False  # a ship's name: `KM. BV 5521 TS`, `KMP. PORT LINK`
     abbreviation = last_word.lstrip(_OPENING_MARKS).lower()
+    if abbreviation.endswith(".)") and is_office(next_word):
+        abbreviation = abbreviation[:-1]  # `Penjabat (Pj.) Gubernur`
+    if abbreviation.endswith(".") and abbreviation[:-1].rpartition("/")[2] in (
+        NUMBER_ABBREVIATIONS
+    ) and next_word[:1].isdigit():
+        return False  # `Tol Cipali Km. 102`, `12 Okt. 2024`
+    if _CAPITAL_INITIAL_RE.fullmatch(last_word) and _initial_of_name(text, start, next_word):
+        return False  # `oleh M. Amin Hidayat`, `Drs. H. M. Bagus Santoso`
     if last_word.endswith(".") and never_starts_sentence(next_word):
         return False  # `Sp.A. menjelaskan`, `IPU. melantik`
     if (

@@ -15,6 +15,7 @@ from pipeline.clean import (
     normalize_unicode,
     recurring_footers,
     repair_partial_mojibake,
+    split_flattened_link,
     story_keys,
     strip_dateline,
     strip_html,
@@ -1572,3 +1573,20 @@ def test_a_title_case_headline_closed_by_a_period_is_the_title_but_a_lede_is_not
     cleaned = clean_document(f"{lede}\n\n{BODY}", detect_title=True)
     assert cleaned.title is None
     assert cleaned.paragraphs == [[lede], [BODY]]
+
+
+@pytest.mark.parametrize(
+    ("after", "kept"),
+    [
+        ("Sementara itu, Wali Kota Bandung meminta warga tenang.",
+         "Sementara itu, Wali Kota Bandung meminta warga tenang."),
+        ("Selain itu, polisi menutup jalan.", "Selain itu, polisi menutup jalan."),
+        ("Kepala Dinas Perhubungan, Asep Kuswara, mengatakan jalan ditutup.",
+         "Kepala Dinas Perhubungan, Asep Kuswara, mengatakan jalan ditutup."),
+    ],
+)
+def test_a_flattened_link_takes_no_words_of_the_sentence_behind_it(after: str, kept: str) -> None:
+    text = f"{BODY} Baca Juga: Harga Emas Antam Hari Ini Turun, Cek Rinciannya {after}"
+    assert split_flattened_link(text) == (
+        f"{BODY} {kept}", "Baca Juga: Harga Emas Antam Hari Ini Turun, Cek Rinciannya"
+    )

@@ -455,3 +455,29 @@ def test_initials_before_an_age_and_company_or_legal_abbreviations_do_not_end_a_
     sentence: str,
 ) -> None:
     assert split_sentences(f"{sentence} Mereka ditahan.") == [sentence, "Mereka ditahan."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kecelakaan terjadi di Tol Cipali Km. 102 pada Senin pagi.",
+        "Warga RT. 03/RW. 05 Kelurahan Sukajadi menerima bantuan.",
+        "Hubungi Telp. 021-5551234 atau Hp. 0812-3456-7890 kapan saja.",
+        "Pertemuan digelar pada Sabtu, 12 Okt. 2024 di Hotel Savoy Homann.",
+        "Warga Kp. Sawah dan Dsn. Krajan, Ds. Sumberejo, menerima bantuan.",
+        "Penjabat (Pj.) Gubernur Jawa Barat meninjau lokasi banjir.",
+        "Hadir Prof. Dr. Eng. Ir. Sri Rahayu dan Drs. H. M. Amin Abdullah di sana.",
+        "Laporan itu dibuat oleh M. Bagus Santoso dan timnya.",
+    ],
+)
+def test_no_sentence_ends_after_an_abbreviation_before_a_number_place_or_name(text: str) -> None:
+    assert split_sentences(f"{text} Warga menyambut baik.") == [text, "Warga menyambut baik."]
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Ia dibantu oleh Bambang S.", "Konsumsi vitamin C.", "Tim itu unggul di Serie A.",
+     "Anggaran proyek itu Rp5 M.", "Ia berlari 5 km."],
+)
+def test_a_capital_letter_or_unit_closing_a_sentence_still_ends_it(first: str) -> None:
+    assert split_sentences(f"{first} Kemudian warga pulang.") == [first, "Kemudian warga pulang."]
