@@ -625,7 +625,10 @@ def _body_like(line: str) -> bool:
 def _headline_like(line: str) -> bool:
     """A short capitalised line without a sentence end (a linked headline, perhaps listed)."""
     line = _LIST_MARK_RE.sub("", line.strip())
-    return line[:1].isupper() and len(line.split()) <= 20 and not ends_sentence(line)
+    if not line[:1].isupper() or len(line.split()) > 20:
+        return False
+    # (a clickbait headline asks or exclaims: `Anggaran Makan Bergizi Rp71 Triliun, Cukup?`)
+    return not ends_sentence(line) or (line[-1] in "?!" and _headline_case(_words(line)))
 
 
 def split_flattened_link(text: str) -> tuple[str, str] | None:
@@ -807,7 +810,8 @@ _RUBRIC_RE = re.compile(
     r"politik|hukum|daerah|regional|olahraga|teknologi|hiburan|gaya\s+hidup|kesehatan|"
     r"pendidikan|metro|megapolitan|otomotif|lifestyle|sport|news|dunia|sains|"
     r"untuk\s+(?:segera\s+)?(?:diterbitkan|dirilis|disiarkan|dipublikasikan)(?:\s+segera)?|"
-    r"for\s+immediate\s+release)\s*$",
+    r"for\s+immediate\s+release|"
+    r"kumparan[A-Z]{2,}\w*)\s*$",  # (a kumparan channel: `kumparanBISNIS`)
     re.I,
 )
 _BREADCRUMB_RE = re.compile(
@@ -1724,8 +1728,12 @@ def _is_title(line: str, next_line: str | None, blank_after: bool) -> bool:
     end = line.rstrip()[-1]
     if end not in ".:;," and strip_dateline(next_line)[1] is not None:
         return True  # `Benarkah Harga Beras Turun?`, `Menkes: Kasus DBD naik` above `Jakarta - ...`
-    if (end in "?!…" or line.rstrip().endswith("...")) and blank_after and _headline_case(words):
+    if (end in "?!…" or line.rstrip().endswith("...")) and _headline_case(words) and (
+        blank_after or (end in "?!" and not next_line[:1].islower())
+    ):
         return True  # `Benarkah Harga Beras Turun Bulan Depan?`, `Harga BBM Naik Lagi...`
+    if not (end.isalnum() or end in ")]") and not _headline_case(words):
+        return False  # a lead closing with a quotation or an emoji: `..., "Tidak ada toleransi"`
     if end == "." and blank_after and _title_with_period(line, words):
         return True  # `Harga Cabai Rawit Naik Tajam di Pasar Kosambi.`
     if end in ".!?…:;,":

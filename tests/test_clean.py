@@ -1590,3 +1590,27 @@ def test_a_flattened_link_takes_no_words_of_the_sentence_behind_it(after: str, k
     assert split_flattened_link(text) == (
         f"{BODY} {kept}", "Baca Juga: Harga Emas Antam Hari Ini Turun, Cek Rinciannya"
     )
+
+
+def test_headline_layouts_of_kumparan_and_clickbait_titles() -> None:
+    cleaned = clean_document(f"kumparanBISNIS\nSri Mulyani Ungkap Defisit APBN Capai Rp 507 Triliun\n"
+                             f"{BODY}\n\n{BODY2}", detect_title=True)
+    assert cleaned.title == "Sri Mulyani Ungkap Defisit APBN Capai Rp 507 Triliun"
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    cleaned = clean_document(f"5 Manfaat Jalan Kaki Setiap Hari, Bikin Panjang Umur!\n{BODY}",
+                             detect_title=True)
+    assert cleaned.title == "5 Manfaat Jalan Kaki Setiap Hari, Bikin Panjang Umur!"
+
+
+def test_a_lead_closing_with_a_quotation_is_not_a_title() -> None:
+    lead = 'Presiden menegaskan pemerintah tidak menoleransi korupsi, "Tidak ada toleransi"'
+    cleaned = clean_document(f"{lead}\n\n{BODY}", detect_title=True)
+    assert cleaned.title is None
+    assert cleaned.paragraphs[0] == [lead]
+
+
+def test_a_linked_headline_that_asks_is_removed_under_its_label() -> None:
+    raw = (f"{BODY}\nBaca Juga:\nAnggaran Makan Bergizi Gratis Rp71 Triliun, Cukup?\n"
+           f"Menu Makan Bergizi Gratis Diuji Coba di Sukabumi\n{BODY2}")
+    cleaned = clean_document(raw)
+    assert [s for p in cleaned.paragraphs for s in p] == [BODY, BODY2]
