@@ -1593,8 +1593,8 @@ def test_a_flattened_link_takes_no_words_of_the_sentence_behind_it(after: str, k
 
 
 def test_headline_layouts_of_kumparan_and_clickbait_titles() -> None:
-    cleaned = clean_document(f"kumparanBISNIS\nSri Mulyani Ungkap Defisit APBN Capai Rp 507 Triliun\n"
-                             f"{BODY}\n\n{BODY2}", detect_title=True)
+    headline = "Sri Mulyani Ungkap Defisit APBN Capai Rp 507 Triliun"
+    cleaned = clean_document(f"kumparanBISNIS\n{headline}\n{BODY}\n\n{BODY2}", detect_title=True)
     assert cleaned.title == "Sri Mulyani Ungkap Defisit APBN Capai Rp 507 Triliun"
     assert cleaned.paragraphs == [[BODY], [BODY2]]
     cleaned = clean_document(f"5 Manfaat Jalan Kaki Setiap Hari, Bikin Panjang Umur!\n{BODY}",
