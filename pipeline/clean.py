@@ -1214,11 +1214,22 @@ _PLACES = frozenset(
     Wakatobi Raha Bone Watampone Gowa Maros Pangkep Barru Sidrap Pinrang Enrekang Toraja Makale
     Rantepao Bulukumba Sinjai Selayar Jeneponto Takalar Bantaeng Wajo Soppeng Luwu Masamba
     Majene Polewali Mamasa Tual Masohi Namlea Sofifi Tobelo Halmahera Biak Serui Fakfak Kaimana
-    Asmat Mimika Jayawijaya Nduga Yahukimo Keerom Sarmi""".split()
+    Asmat Mimika Jayawijaya Nduga Yahukimo Keerom Sarmi Samosir Mandalika Sentul Cibubur Tangerang
+    Shenzhen Hangzhou Guangzhou Wuhan Odense Makkah Munich Yokohama Busan Lisbon Kopenhagen
+    Copenhagen Budapest Karachi Kolkata Mumbai Colombo Vientiane Auckland Perth Brisbane Darwin
+    Honolulu Houston Miami Boston Toronto Vancouver Meksiko Brasilia Santiago Johannesburg
+    Nairobi Lagos Seville Valencia Dortmund Napoli Marseille Lyon Glasgow Birmingham Leeds Sepang
+    Silverstone Monza Misano Assen Jerez Losail Lusail Phuket""".split()
 )
 _PLACE_PAIRS = ("Banda Aceh", "Kuala Lumpur", "New York", "Los Angeles", "Hong Kong",
                 "New Delhi", "Phnom Penh", "San Francisco", "Labuan Bajo", "Palangka Raya",
-                "Bandar Lampung", "Tanjung Pinang", "Raja Ampat", "Intan Jaya")  # fmt: skip
+                "Bandar Lampung", "Tanjung Pinang", "Raja Ampat", "Intan Jaya", "Nusa Dua",
+                "Abu Dhabi", "Port Moresby", "Rio de Janeiro", "Kota Kinabalu",
+                "Tanjung Selor", "Sumba")  # fmt: skip
+# A region of a place: `Jakarta Selatan -`, `Tangerang Selatan -`, `Sumba Barat -`.
+_COMPASS = (
+    r"(?:\s+(?:Selatan|Utara|Barat|Timur|Tengah|Barat\s+Daya|SELATAN|UTARA|BARAT|TIMUR|TENGAH))?"
+)
 _GAZETTEER = "|".join(
     re.escape(p) for p in sorted([*_PLACES, *_PLACE_PAIRS], key=len, reverse=True)
 )
@@ -1269,7 +1280,8 @@ _DATELINE_RES = (
     re.compile(rf"^(?i:{_GAZETTEER})\s*(?:,\s*{_OUTLET}|,?\s*\(\s*{_OUTLET}\s*\))\s*,?{_SEP}"),
     # `Jakarta - ` (detik), unless a route (`Jakarta - Bandung`; `Jakarta - Jakarta ...` is not)
     re.compile(
-        rf"^(?:(?:Kabupaten|Kota|Kab\.|KABUPATEN|KOTA)\s+)?(?P<place>{_GAZETTEER}){_DASH}"
+        rf"^(?:(?:Kabupaten|Kota|Kab\.|KABUPATEN|KOTA)\s+)?(?P<place>(?:{_GAZETTEER}){_COMPASS})"
+        rf"{_DASH}"
         r"(?![^.]{0,40}\b(?:ditempuh|dilalui)\b)"  # (a route: `Medan - Kualanamu kini ditempuh`)
         rf"(?!\s*(?!(?P=place)\b)(?:{_GAZETTEER})\b){_NOT_LOWER}"
     ),

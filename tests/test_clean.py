@@ -1614,3 +1614,13 @@ def test_a_linked_headline_that_asks_is_removed_under_its_label() -> None:
            f"Menu Makan Bergizi Gratis Diuji Coba di Sukabumi\n{BODY2}")
     cleaned = clean_document(raw)
     assert [s for p in cleaned.paragraphs for s in p] == [BODY, BODY2]
+
+
+@pytest.mark.parametrize(
+    "dateline", ["Shenzhen -", "Jakarta Selatan -", "Tangerang Selatan -", "Nusa Dua -", "Sepang -"]
+)
+def test_datelines_of_regions_and_foreign_venues(dateline: str) -> None:
+    assert strip_dateline(f"{dateline} Tunggal putra Indonesia menang.") == (
+        "Tunggal putra Indonesia menang.", dateline
+    )
+    assert strip_dateline("Jakarta Selatan - Jakarta Utara kini ditempuh 20 menit.")[1] is None
