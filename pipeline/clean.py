@@ -1181,7 +1181,7 @@ def strip_trailing_boilerplate(
 # Places for the bare `Jakarta - ` dateline (detik style). Needed because a capitalized word
 # followed by a dash is otherwise also the start of `Kevin - Prince Boateng` or `Go - Jek`;
 # also used in reverse: `Jakarta - Bandung ditempuh 3 jam` is a route, not a dateline.
-_PLACES = frozenset(
+PLACES = frozenset(
     """Jakarta Bandung Surabaya Medan Semarang Makassar Palembang Yogyakarta Denpasar Malang
     Bogor Depok Tangerang Bekasi Batam Pekanbaru Padang Jambi Bengkulu Lampung Bandarlampung
     Pontianak Banjarmasin Samarinda Balikpapan Manado Palu Kendari Gorontalo Mamuju Ambon Ternate
@@ -1231,7 +1231,7 @@ _COMPASS = (
     r"(?:\s+(?:Selatan|Utara|Barat|Timur|Tengah|Barat\s+Daya|SELATAN|UTARA|BARAT|TIMUR|TENGAH))?"
 )
 _GAZETTEER = "|".join(
-    re.escape(p) for p in sorted([*_PLACES, *_PLACE_PAIRS], key=len, reverse=True)
+    re.escape(p) for p in sorted([*PLACES, *_PLACE_PAIRS], key=len, reverse=True)
 )
 # A dateline is followed by a sentence start: not a lowercase word, unless a brand (`iPad`).
 # The lookarounds skip spaces themselves because the dash pattern may give its space back.

@@ -34,7 +34,7 @@ from pipeline.language import (
     stop_words,
     title_case,
 )
-from pipeline.segment import ACTING_TITLES, PREFIX_ABBREVIATIONS, SPEECH_VERBS
+from pipeline.segment import ACTING_TITLES, PREFIX_ABBREVIATIONS, SPEECH_VERBS, is_office
 
 # Words, plus sentence-ending punctuation (to know when a capital starts a sentence).
 _TOKEN_RE = re.compile(WORD_PATTERN + r"|[.!?]")
@@ -428,6 +428,8 @@ def keywords(
             pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
             frequencies[key], forms[key] = count, form
             weights[key] = count * sum(idf.get(p, default_idf) for p in pairs) / len(pairs)
+    body = units[len(units) - len(_body_units(text)) :] if title else units
+    _complete_names(body, weights, frequencies, forms, counts, stops)
     merged = _lengthen_names(weights, frequencies, forms, counts, _names_alone(units))
     # A word or phrase that only ever occurs inside a longer phrase is shown as that phrase.
     for key in sorted((k for k in weights if " " in k), key=lambda k: -k.count(" ")):
@@ -468,6 +470,129 @@ def keywords(
 
 def _capitalized(form: str) -> bool:
     return all(word[:1].isupper() for word in form.split(" "))
+
+
+def _capital_runs(
+    units: Sequence[tuple[str, str, bool]],
+) -> list[tuple[int, list[tuple[str, str]]]]:
+    """The runs of two or more adjacent capitalized words of a text: (the index of the first
+    unit, [(surface, key), ...])."""
+    runs: list[tuple[int, list[tuple[str, str]]]] = []
+    run: list[tuple[str, str]] = []
+    start = 0
+    for i, (surface, key, joined) in enumerate(units):
+        capital = bool(key) and surface[:1].isupper() and surface[:1].isalpha()
+        if capital and joined and run:
+            run.append((surface, key))
+            continue
+        if len(run) > 1:
+            runs.append((start, run))
+        run, start = ([(surface, key)] if capital else []), i
+    if len(run) > 1:
+        runs.append((start, run))
+    return runs
+
+
+def _body_units(text: str) -> list[tuple[str, str, bool]]:
+    return _surface_units(text)[0]
+
+
+# Countries: a name of their own, however often they stand inside others (`Bank Indonesia`).
+_COUNTRIES = frozenset(
+    """indonesia malaysia singapura thailand vietnam filipina jepang china tiongkok korea india
+    amerika australia inggris prancis perancis jerman italia spanyol belanda rusia ukraina arab
+    mesir turki iran irak israel palestina brasil argentina kanada meksiko wales skotlandia
+    irlandia selandia portugal belgia swiss swedia norwegia denmark polandia yunani pakistan
+    bangladesh myanmar kamboja laos brunei qatar kuwait yordania suriah lebanon afrika
+    nigeria""".split()
+)
+# Titles of English and royal news that head a run of names (`Prime Minister Keir Starmer`).
+_NAME_TITLES = frozenset(
+    "minister president prime secretary chief king queen prince raja ratu pangeran".split()
+)
+# First names that are also dictionary words (`Sri Mulyani`, `Siti Nurbaya`).
+_NAME_STARTS = frozenset("sri siti nur dewi putri budi bayu".split())
+# A one-word name's full name is written at most this many words long.
+FULL_NAME_WORDS = 5
+
+
+def _full_name(
+    run: list[tuple[str, str]], p: int, stops: frozenset[str]
+) -> list[tuple[str, str]] | None:
+    """The full name the word at `p` of a run of capitalized words is part of, or None. A
+    dictionary word (`Keuangan`) is part of an institution's name, the whole run (`Kementerian
+    Keuangan`); another word is a person's first name, the run from it on (`Hendra Wiratmaja
+    Saputra`), or a surname after a first name (`Jonatan Christie`)."""
+    key = run[p][1]
+    if is_root(key):
+        part = run if len(run) <= FULL_NAME_WORDS else []
+        if part and part[0][1] in KEYWORD_WEAK_WORDS:
+            return None
+    elif p + 1 < len(run):
+        # (a first name that is also a word goes with it: `Sri Mulyani Indrawati`)
+        part = run[p - 1 : p + 2] if p and run[p - 1][1] in _NAME_STARTS else run[p : p + 3]
+    else:
+        part = run[p - 1 : p + 1]
+        if is_root(part[0][1]) or part[0][1] in _COUNTRIES or part[0][0].isupper():
+            return None  # (`Umrah Kemenag`, `Kanada Trudeau`, `TNI Suharyanto`: no first name)
+    keys = [k for _, k in part]
+    if not part or is_office(part[0][0]) or keys[0] in _NAME_TITLES or any(
+        k in stops or k in RANKS or k in _COUNTRIES for k in keys
+    ):
+        return None  # (`Presiden Jokowi`, `Ipda Budi`)
+    if not is_root(key) and any(k in KEYWORD_WEAK_WORDS for k in keys):
+        return None  # (`Jakarta Selatan`: a region, not a name)
+    return part
+
+
+def _complete_names(
+    units: Sequence[tuple[str, str, bool]],
+    weights: dict[str, float],
+    frequencies: Counter[str],
+    forms: dict[str, str],
+    counts: dict[str, Counter[str]],
+    stops: frozenset[str],
+) -> None:
+    """A one-word name that a text (without its title) first writes in full is shown as the
+    full name (see `_full_name`), with its weight: `Hendra` of `Bupati Lampung Selatan Hendra
+    Wiratmaja Saputra`. Places, countries, acronyms, a name first written alone (`Google`
+    before `Google Play`) or written in full in two different ways, and a dictionary word that
+    also stands alone keep their one word; an institution's name must recur (`Keuangan` only
+    ever inside `Kementerian Keuangan`, twice)."""
+    runs = _capital_runs(units)
+    if not runs:
+        return
+    from pipeline.clean import PLACES
+
+    for key in [k for k in weights if " " not in k]:
+        form = forms[key]
+        if (not form[:1].isupper() or form.isupper() or len(key) < 3 or key in _COUNTRIES
+                or form in PLACES):
+            continue
+        full: Counter[tuple[str, str]] = Counter()
+        inside = 0
+        first_full = len(units)
+        for start, run in runs:
+            for p, (_, word) in enumerate(run):
+                if word == key:
+                    inside += 1
+                    part = _full_name(run, p, stops)
+                    if part:
+                        full[" ".join(s for s, _ in part), " ".join(k for _, k in part)] += 1
+                        first_full = min(first_full, start + p)
+        first = next((i for i, (surface, k, _) in enumerate(units)
+                      if k == key and surface[:1].isupper()), len(units))
+        if not full or first < first_full:
+            continue
+        alone = counts[key][form] - inside
+        if alone > 0 and (len(full) > 1 or is_root(key)):
+            continue
+        (surface, name), times = max(full.items(), key=lambda item: (item[1], item[0]))
+        if is_root(key) and times < MIN_PHRASE_COUNT:
+            continue
+        weights[name] = max(weights.get(name, 0.0), weights.pop(key))
+        frequencies[name] = max(frequencies.get(name, 0), frequencies[key])
+        forms[name] = surface
 
 
 def _names_alone(units: Sequence[tuple[str, str, bool]]) -> Counter[str]:

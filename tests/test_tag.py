@@ -656,3 +656,19 @@ def test_a_run_of_names_cut_before_a_rank_and_a_rank_alone_are_not_keywords() ->
     terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
     assert not {"Kapolsek Simpang Kramat Ipda", "Ipda", "Pak"} & terms
     assert {"Kapolsek Simpang Kramat", "Budi Santoso"} <= terms
+
+
+def test_a_name_first_written_in_full_is_shown_in_full_not_by_its_short_form() -> None:
+    text = ("KPK menahan Bupati Lampung Selatan Hendra Wiratmaja Saputra. Hendra diduga menerima "
+            "suap. Hendra membantah. Pebulu tangkis Jonatan Christie menang. Christie senang.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    assert {"Hendra Wiratmaja Saputra", "Jonatan Christie"} <= set(terms)
+    assert not {"Hendra", "Christie", "Lampung Selatan Hendra"} & set(terms)
+
+
+def test_short_forms_first_written_alone_places_and_shared_surnames_stay_short() -> None:
+    text = ("Google merilis fitur baru. Google menyebut Google Play aman. Warga Jakarta senang. "
+            "Jakarta Selatan macet. Jakarta ramai. Skip Marley bernyanyi. Bob Marley dikenang. "
+            "Marley diputar.")
+    terms = set(k["term"] for k in keywords(text, {}, 5.0, limit=30))
+    assert {"Google", "Jakarta", "Marley"} <= terms
