@@ -9,6 +9,7 @@ same training corpus and stored with the model, so they can always be shown in s
 from __future__ import annotations
 
 import hashlib
+import heapq
 import itertools
 import math
 import platform
@@ -200,6 +201,7 @@ RANKS = frozenset(
     pak bu bapak ibu""".split()
 ) | PREFIX_ABBREVIATIONS | ACTING_TITLES
 _RANK_WORDS = frozenset("ibu bapak kapten jenderal mayor laksamana marsekal brigadir".split())
+_RANKS_ALONE = RANKS - _RANK_WORDS  # (ranks that are no word of their own)
 # Stop words that also head names: `Kali Bekasi` is a river.
 NAME_HEADS = frozenset({"kali"})
 # Terms whose second word is a weak word: `guru besar` (a professor) is not a big teacher.
@@ -316,16 +318,24 @@ def keyword_units(
     """The keyword units of a title and text, and their doubtful capitals (`_surface_units`).
     A title in Title Case contributes lowercase surface forms (`Tewaskan` -> `tewaskan`) unless
     the text writes the word that way."""
+    head, body, doubtful = _title_and_body_units(text, title)
+    return head + body, doubtful
+
+
+def _title_and_body_units(
+    text: str, title: str | None
+) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str, bool]], set[str]]:
+    """`keyword_units`, the title's and the text's apart."""
     body, doubtful = _surface_units(text)
     if not title:
-        return body, doubtful
+        return [], body, doubtful
     head, _ = _surface_units(title)
     if title_case(title.split()):
         shown = {surface for surface, _, _ in body}
         # (an acronym stays as written: `Kepala BMKG` in a headline whose text spells it out)
         head = [(s if s in shown or (s.isupper() and len(s) > 1) else s.lower(), key, joined)
                 for s, key, joined in head]
-    return head + body, doubtful
+    return head, body, doubtful
 
 
 def _shown(form: str, doubtful: set[str]) -> str:
@@ -344,7 +354,7 @@ def _keyword_worthy(
         return False
     if " " not in key:
         return (key not in stops and key not in KEYWORD_WEAK_WORDS and key not in NAME_HEADS_ALONE
-                and key not in RANKS - _RANK_WORDS and key not in stop_words())
+                and key not in _RANKS_ALONE and key not in stop_words())
     if count < MIN_PHRASE_COUNT:
         return False
     left_key, right_key = key.split(" ")
@@ -352,7 +362,7 @@ def _keyword_worthy(
     name = all(w[:1].isupper() and w not in doubtful for w in (left, right))
     if (left_key in stops and not (name and left_key in NAME_HEADS)) or right_key in stops:
         return False
-    if left_key in RANKS - _RANK_WORDS:
+    if left_key in _RANKS_ALONE:
         return False  # (the name after the rank is the keyword: `AKBP Tober` of `Tober Sirait`)
     if (left_key in KEYWORD_WEAK_WORDS or right_key in KEYWORD_WEAK_WORDS) and not (
         name or key in KEYWORD_COMPOUNDS
@@ -412,7 +422,8 @@ def keywords(
     English stop words in a document whose `lang` is English.
     """
     stops = KEYWORD_STOP_WORDS | _english_stop_words() if lang == "en" else KEYWORD_STOP_WORDS
-    units, doubtful = keyword_units(text, title)
+    head, body, doubtful = _title_and_body_units(text, title)
+    units = head + body
     counts = surface_counts(units)
     frequencies = Counter({key: sum(c.values()) for key, c in counts.items()})
     forms = {key: best_form(c) for key, c in counts.items()}
@@ -428,9 +439,8 @@ def keywords(
             pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
             frequencies[key], forms[key] = count, form
             weights[key] = count * sum(idf.get(p, default_idf) for p in pairs) / len(pairs)
-    body = units[len(units) - len(_body_units(text)) :] if title else units
-    _complete_names(body, weights, frequencies, forms, counts, stops)
-    merged = _lengthen_names(weights, frequencies, forms, counts, _names_alone(units))
+    _complete_names(body, weights, frequencies, forms, counts, stops, 3 * limit)
+    merged = _lengthen_names(weights, frequencies, forms, counts, units)
     # A word or phrase that only ever occurs inside a longer phrase is shown as that phrase.
     for key in sorted((k for k in weights if " " in k), key=lambda k: -k.count(" ")):
         if key not in weights:
@@ -474,27 +484,26 @@ def _capitalized(form: str) -> bool:
 
 def _capital_runs(
     units: Sequence[tuple[str, str, bool]],
-) -> list[tuple[int, list[tuple[str, str]]]]:
-    """The runs of two or more adjacent capitalized words of a text: (the index of the first
-    unit, [(surface, key), ...])."""
+) -> tuple[list[tuple[int, list[tuple[str, str]]]], dict[str, int]]:
+    """The runs of two or more adjacent capitalized words of a text, as (the index of the first
+    unit, [(surface, key), ...]); and the index of each capitalized word's first use."""
     runs: list[tuple[int, list[tuple[str, str]]]] = []
+    firsts: dict[str, int] = {}
     run: list[tuple[str, str]] = []
     start = 0
     for i, (surface, key, joined) in enumerate(units):
         capital = bool(key) and surface[:1].isupper() and surface[:1].isalpha()
-        if capital and joined and run:
-            run.append((surface, key))
-            continue
+        if capital:
+            firsts.setdefault(key, i)
+            if joined and run:
+                run.append((surface, key))
+                continue
         if len(run) > 1:
             runs.append((start, run))
         run, start = ([(surface, key)] if capital else []), i
     if len(run) > 1:
         runs.append((start, run))
-    return runs
-
-
-def _body_units(text: str) -> list[tuple[str, str, bool]]:
-    return _surface_units(text)[0]
+    return runs, firsts
 
 
 # Countries: a name of their own, however often they stand inside others (`Bank Indonesia`).
@@ -552,38 +561,44 @@ def _complete_names(
     forms: dict[str, str],
     counts: dict[str, Counter[str]],
     stops: frozenset[str],
+    top: int,
 ) -> None:
-    """A one-word name that a text (without its title) first writes in full is shown as the
-    full name (see `_full_name`), with its weight: `Hendra` of `Bupati Lampung Selatan Hendra
-    Wiratmaja Saputra`. Places, countries, acronyms, a name first written alone (`Google`
-    before `Google Play`) or written in full in two different ways, and a dictionary word that
-    also stands alone keep their one word; an institution's name must recur (`Keuangan` only
-    ever inside `Kementerian Keuangan`, twice)."""
-    runs = _capital_runs(units)
-    if not runs:
-        return
+    """A one-word name (of the `top` words by weight) that a text (without its title) first
+    writes in full is shown as the full name (see `_full_name`), with its weight: `Hendra` of
+    `Bupati Lampung Selatan Hendra Wiratmaja Saputra`. Places, countries, acronyms, a name
+    first written alone (`Google` before `Google Play`) or written in full in two different
+    ways, and a dictionary word that also stands alone keep their one word; an institution's
+    name must recur (`Keuangan` only ever inside `Kementerian Keuangan`, twice)."""
     from pipeline.clean import PLACES
 
-    for key in [k for k in weights if " " not in k]:
+    runs, firsts = _capital_runs(units)
+    in_runs = {key for _, run in runs for _, key in run}
+    named = heapq.nsmallest(top, (k for k in weights if k in in_runs),
+                            key=lambda k: (-weights[k], k))
+    wanted = {
+        key for key in named
+        if forms[key][:1].isupper() and not forms[key].isupper() and len(key) > 2
+        and key not in _COUNTRIES and forms[key] not in PLACES
+    }
+    if not wanted:
+        return
+    places: dict[str, list[tuple[int, list[tuple[str, str]], int]]] = {}
+    for start, run in runs:
+        for p, (_, word) in enumerate(run):
+            if word in wanted:
+                places.setdefault(word, []).append((start, run, p))
+    for key in sorted(places, key=lambda k: (-weights[k], k)):
         form = forms[key]
-        if (not form[:1].isupper() or form.isupper() or len(key) < 3 or key in _COUNTRIES
-                or form in PLACES):
-            continue
         full: Counter[tuple[str, str]] = Counter()
-        inside = 0
         first_full = len(units)
-        for start, run in runs:
-            for p, (_, word) in enumerate(run):
-                if word == key:
-                    inside += 1
-                    part = _full_name(run, p, stops)
-                    if part:
-                        full[" ".join(s for s, _ in part), " ".join(k for _, k in part)] += 1
-                        first_full = min(first_full, start + p)
-        first = next((i for i, (surface, k, _) in enumerate(units)
-                      if k == key and surface[:1].isupper()), len(units))
-        if not full or first < first_full:
+        for start, run, p in places[key]:
+            part = _full_name(run, p, stops)
+            if part:
+                full[" ".join(s for s, _ in part), " ".join(k for _, k in part)] += 1
+                first_full = min(first_full, start + p)
+        if not full or firsts[key] < first_full:
             continue
+        inside = len(places[key])
         alone = counts[key][form] - inside
         if alone > 0 and (len(full) > 1 or is_root(key)):
             continue
@@ -618,7 +633,7 @@ def _lengthen_names(
     frequencies: Counter[str],
     forms: dict[str, str],
     counts: dict[str, Counter[str]],
-    alone: Counter[str],
+    units: Sequence[tuple[str, str, bool]],
 ) -> list[str]:
     """Two-word names of dictionary words that never stand alone and mostly stand inside one
     longer recurring name: that name gets the higher weight of the two, and the caller drops
@@ -626,8 +641,11 @@ def _lengthen_names(
     besides `di luar negeri`)."""
     longer = [k for k in weights if k.count(" ") > 1 and _capitalized(forms[k])]
     merged: list[str] = []
-    for key in [k for k in weights if longer and k.count(" ") == 1 and _capitalized(forms[k])]:
-        if alone[key] or not all(is_root(word) for word in key.split(" ")):
+    pieces = [k for k in weights if longer and k.count(" ") == 1 and _capitalized(forms[k])
+              and all(is_root(word) for word in k.split(" "))]
+    alone = _names_alone(units) if pieces else Counter()
+    for key in pieces:
+        if alone[key]:
             continue
         named = sum(n for form, n in counts[key].items() if _capitalized(form))
         inside = [k for k in longer if f" {key} " in f" {k} "]
@@ -665,7 +683,7 @@ def _long_phrase_worthy(
     if all(w[:1].isupper() and w not in doubtful for w in surfaces):
         # (not the end of one name and the start of another: `Raya Idul Fitri`, `Kramat Ipda
         # Budi`; a rank is not part of the name it comes before: `Ipda Budi Santoso`)
-        return keys[0] not in KEYWORD_WEAK_WORDS and not (RANKS - _RANK_WORDS) & set(keys)
+        return keys[0] not in KEYWORD_WEAK_WORDS and not _RANKS_ALONE & set(keys)
     return not any(w[:1].isupper() for w in surfaces) and not (
         keys[0] in KEYWORD_WEAK_WORDS or keys[-1] in KEYWORD_WEAK_WORDS
     )
