@@ -558,7 +558,8 @@ _LINK_WORDS = (
     r"(?:baca(?:\s+juga)?|baca_juga|simak(?:\s+juga)?|lihat\s+juga|tonton\s+juga|"
     r"artikel\s+terkait|berita\s+terkait|berita\s+lainnya|baca\s+selengkapnya|video|"
     r"pilihan\s+editor|terkait|baca\s+(?:berita|artikel)\s+lainnya|berita\s+pilihan|"
-    r"jangan\s+lewatkan|rekomendasi(?:\s+berita|\s+artikel)?)"
+    r"jangan\s+lewatkan|rekomendasi(?:\s+berita|\s+artikel)?|lanjut\s+baca|"
+    r"simak\s+berita\s+lainnya(?:\s+di\s+[\w.]+)?)"
 )
 _LINK_RE = re.compile(rf"^(?:>{{2,3}}|»)?\s*[\[(]?\s*{_LINK_WORDS}\s*(?::|>{{2,3}}|»)", re.I)
 # The labels of related-article links (`Baca juga:`), matched case-insensitively.
@@ -569,7 +570,8 @@ _RELATED_LABELS = (
 _LINK_LABEL_RE = re.compile(
     rf"^[\[(]?\s*(?:{_RELATED_LABELS}|berita lainnya|halaman (?:selanjutnya|berikutnya|"
     r"sebelumnya)|selanjutnya|berikutnya|next article|artikel selanjutnya|berita selanjutnya|"
-    r"editor'?s\s+picks?|pilihan\s+editor|(?:berita|artikel)\s+pilihan|artikel\s+lainnya)"
+    r"editor'?s\s+picks?|pilihan\s+editor|(?:berita|artikel)\s+pilihan|artikel\s+lainnya|"
+    r"lanjut\s+baca|related(?:\s+(?:posts?|articles?|news))?)"
     r"\s*[:>»]*\s*[\])]?$",
     re.I,
 )
@@ -696,7 +698,11 @@ _AD_RE = re.compile(
     r"^[-–—\s]*(?:advertisement|scroll to continue with content|iklan|sponsored|"
     r"konten bersponsor|artikel bersponsor|ads by \w+|continue reading below|"
     r"lanjutkan membaca(?: artikel)?(?: di bawah(?: ini)?)?|artikel lanjutan|"
-    r"iklan\s*-\s*scroll untuk melanjutkan|scroll untuk melanjutkan(?: membaca)?)[-–—\s.]*$",
+    r"iklan\s*-\s*scroll untuk melanjutkan|scroll untuk melanjutkan(?: membaca)?|"
+    r"scroll\s+(?:down|ke\s+bawah)\s+untuk\s+(?:melanjutkan|lanjut)(?:\s+membaca)?|"
+    r"dengarkan\s+(?:berita|artikel)(?:\s+ini)?|like\s+this\s*:?|like\s+loading\.*|"
+    r"konten\s+ini\s+(?:adalah\s+|merupakan\s+)?(?:hasil\s+)?kerja\s*sama\s+dengan\s+.{2,60})"
+    r"[-–—\s.]*$",
     re.I,
 )
 # (also glued to the text around it: `kata dia.ADVERTISEMENTSCROLL TO CONTINUE WITH CONTENT`)
@@ -723,6 +729,7 @@ _SHARE_RES = tuple(
         rf"^(?:bagikan|share)(?:\s+(?:artikel|berita|tulisan)(?:\s+ini)?)?(?:\s+(?:ke|via|on|"
         rf"melalui))?\s*:?\s*(?:(?:{_SOCIAL})[\s|·,/•]*)+$",
         r"^(?:ikuti|follow)\s+(?:(?:kami|kita|akun|us)\b(?!,)|instagram|twitter|ig|tiktok|"
+        r"whatsapp\s+channel|saluran\s+whatsapp|"
         r"youtube|berita|update|channel|kanal|saluran|@)",
         r"^(?:simak|ikuti|baca|dapatkan|cek|follow)\b.{0,120}\bgoogle\s+news\b",
         # (a bare `Klik di sini`, or one about reading on; `Klik tautan verifikasi ...` and
@@ -797,7 +804,7 @@ _NAME_OUTLET_RE = re.compile(
 )
 # A by-line: `Oleh: Budi Santoso`, `Oleh Budi Santoso` (a name, nothing else).
 _BY_RE = re.compile(
-    r"^(?:Oleh|OLEH)\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\*{0,2}"
+    r"^(?:Oleh|OLEH|Ditulis\s+oleh|Ditulis\s+Oleh)\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\*{0,2}"
     r"(?:,\s*[A-Z][\w.]*\.)*"  # degrees: `Oleh Rahmawati Lubis, S.Sos., M.A.`
     r"(?:\s*[-|]\s*[^-|]{0,30}\d[^-|]{0,30})?$"  # a date: `Oleh Nama - 26 Nov 2024, 11:02 WIB`
 )
@@ -872,7 +879,7 @@ def _names_credit(line: str) -> bool:
 
 _COPYRIGHT_RE = re.compile(
     r"^(?:copyright\b|©|\(c\)\s*\d{4}|hak\s+cipta\s+dilindungi)|all rights reserved|"
-    r"hak\s+cipta\s+dilindungi\s+undang|"
+    r"hak\s+cipta\s+dilindungi\s+undang|^hak\s+cipta\s*(?:©|\(c\)|\d{4})|"
     r"^dilarang\s+(?:keras\s+)?(?:mengambil|menyalin|mengutip|menggunakan)\s+(?:konten|isi|artikel|"
     r"berita)\b.{0,200}\b(?:crawling|izin|tertulis|sumber)\b",
     re.I,
@@ -885,6 +892,8 @@ _SOURCE_LINE_RE = re.compile(
 _FOOTER_RES = tuple(
     re.compile(pattern, re.I)
     for pattern in (
+        # a community platform describing itself: `IDN Times Community adalah media ...`
+        r"^IDN\s+Times\s+Community\s+(?:is|adalah|merupakan)\b",
         # "Kamu bisa menjadi member komunitas ..." (site membership pitch)
         r"^(?:kamu|anda)\s+(?:bisa|dapat|juga bisa)\s+(?:menjadi\s+member|berlangganan)\b",
         # "Artikel ini telah tayang di Kompas.com dengan judul ..."
@@ -987,6 +996,8 @@ def classify_line(
         return "link"
     if _AD_RE.match(line):
         return "ad"
+    if n_words <= 25 and _DATABOKS_RE.match(line):
+        return "caption"  # a chart's title: `Databoks: Inflasi Tahunan 2024`
     if _SOCIAL_BUTTON_RE.match(line) or (
         n_words <= 60
         and (_SOCIAL_ONLY_RE.match(line) or (any(r.search(line) for r in _SHARE_RES)
@@ -1031,7 +1042,23 @@ def classify_line(
             return "footer"
         if n_words <= 15 and _glued_tags(line):
             return "tags"
+        if _END_DESK_RE.match(line):
+            return "credit"  # `research@cnbcindonesia.com`, `CNBC INDONESIA RESEARCH`, `Humas X`
+        if re.fullmatch(r"(?i:halaman)|\d{1,2}", line):
+            return "link"  # a pager's `Halaman` / `1` / `2` below the article
     return None
+
+
+_DATABOKS_RE = re.compile(r"^(?i:databoks)\s*:")
+# A caption label on a line of its own (Viva's `Photo :`): the line under it is the caption.
+_CAPTION_LABEL_RE = re.compile(r"^(?:Photo|PHOTO|Foto|FOTO)\s*:$")
+CAPTION_UNDER_LABEL_WORDS = 20
+# A desk's or sender's signature closing an article: an e-mail address alone, a research desk,
+# a public relations office (`Humas Polres Sleman`).
+_END_DESK_RE = re.compile(
+    r"^(?=\S)(?:[A-Z]+(?:\s+[A-Z]+)?\s+RESEARCH\s*|Humas\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*)?"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\.?$"
+)
 
 
 # A scraped tag list whose links lost the spaces between them: `Bogorbus listrikTrans Pakuan`.
@@ -1956,6 +1983,7 @@ def clean_document(
     # 6. whole lines
     units: list[tuple[int, str] | None] = []
     after_label = False  # under a bare `Baca juga:` (its headlines run to a blank line)
+    under_caption_label = False  # the line before is a bare `Photo :`
     listed = False  # a headline under the label was seen
     header = True  # no line of the body seen yet
     deferred: list[int] = []  # units that are captions unless they end the article
@@ -1967,6 +1995,7 @@ def clean_document(
         if not line:
             units.append(None)
             after_label = after_label and not listed
+            under_caption_label = False
             continue
         kind = "footer" if number >= tail else classify_line(line, header=header)
         if kind and _inside_sentence(text_lines, number):
@@ -1982,6 +2011,9 @@ def clean_document(
             deferred.append(len(units))
         if kind and detect_title and number == first_line and _media_headline(line):
             kind = None  # `FOTO: Suasana Arus Balik di Pelabuhan Merak` heads a photo story
+        if not kind and under_caption_label and len(line.split()) <= CAPTION_UNDER_LABEL_WORDS:
+            kind = "caption"  # under `Photo :`: `VIVA/M Ali Wafa`, `Pesawat Garuda di Bandara.`
+        under_caption_label = kind == "caption" and bool(_CAPTION_LABEL_RE.match(line.strip()))
         headline = not kind and after_label and _headline_like(line)
         if headline:
             kind = "link"  # a headline listed under a `Baca juga:` label above

@@ -1624,3 +1624,37 @@ def test_datelines_of_regions_and_foreign_venues(dateline: str) -> None:
         "Tunggal putra Indonesia menang.", dateline
     )
     assert strip_dateline("Jakarta Selatan - Jakarta Utara kini ditempuh 20 menit.")[1] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Scroll down untuk melanjutkan membaca", "ad"),
+        ("Dengarkan berita ini", "ad"),
+        ("Konten ini adalah kerja sama dengan PT Astra", "ad"),
+        ("Like Loading...", "ad"),
+        ("Simak berita lainnya di Bisnis.com: Harga Emas Turun", "link"),
+        ("Lanjut baca:", "link"),
+        ("Related", "link"),
+        ("Databoks: Inflasi Tahunan 2024", "caption"),
+        ("IDN Times Community adalah media untuk berbagi cerita", "footer"),
+        ("Follow WhatsApp Channel Tribunnews untuk update berita terbaru", "share"),
+        ("Ditulis oleh Siti Aminah", "credit"),
+        ("Hak Cipta © 2024 PT Media Nusantara. Dilarang mengutip tanpa izin.", "credit"),
+    ],
+)
+def test_more_page_furniture_lines(line: str, kind: str) -> None:
+    assert classify_line(line) == kind
+
+
+def test_signatures_and_pagers_closing_an_article_are_removed() -> None:
+    for tail in ("CNBC INDONESIA RESEARCH\nresearch@cnbcindonesia.com", "Humas Polres Sleman",
+                 "Halaman\n1\n2", "Share this:\nTwitter\nFacebook\n\nLike this:\nLike Loading..."):
+        assert clean_document(f"{BODY}\n\n{BODY2}\n\n{tail}").paragraphs == [[BODY], [BODY2]]
+
+
+def test_the_line_under_a_bare_photo_label_is_its_caption() -> None:
+    raw = f"{BODY}\n\nPhoto :\nPesawat Garuda Indonesia di Bandara Soekarno-Hatta.\n\n{BODY2}"
+    cleaned = clean_document(raw)
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert [r["kind"] for r in cleaned.removed] == ["caption", "caption"]
