@@ -190,7 +190,7 @@ KEYWORD_WEAK_WORDS: frozenset[str] = frozenset(
 # (`majelis hakim`, `berat badan`).
 NAME_HEADS_ALONE = frozenset(
     """badan kementerian dinas komisi lembaga direktorat balai dewan majelis kantor biro satuan
-    sekretariat""".split()
+    sekretariat provinsi kabupaten kecamatan kelurahan""".split()
 )
 # Ranks and forms of address before a name: a run of words ending in one is a cut name
 # (`Kapolsek Simpang Kramat Ipda`).
@@ -203,7 +203,7 @@ RANKS = frozenset(
 _RANK_WORDS = frozenset("ibu bapak kapten jenderal mayor laksamana marsekal brigadir".split())
 _RANKS_ALONE = RANKS - _RANK_WORDS  # (ranks that are no word of their own)
 # Stop words that also head names: `Kali Bekasi` is a river.
-NAME_HEADS = frozenset({"kali"})
+NAME_HEADS = frozenset({"kali", "xi"})  # (and `Xi Jinping`, not the roman numeral)
 # Terms whose second word is a weak word: `guru besar` (a professor) is not a big teacher.
 KEYWORD_COMPOUNDS = frozenset({"guru besar", "usaha kecil"})
 # Reporting words of English news, beside scikit-learn's English stop words.
@@ -439,7 +439,7 @@ def keywords(
             pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
             frequencies[key], forms[key] = count, form
             weights[key] = count * sum(idf.get(p, default_idf) for p in pairs) / len(pairs)
-    _complete_names(body, weights, frequencies, forms, counts, stops, 3 * limit)
+    _complete_names(body, weights, frequencies, forms, counts, stops, doubtful, 3 * limit)
     merged = _lengthen_names(weights, frequencies, forms, counts, units)
     # A word or phrase that only ever occurs inside a longer phrase is shown as that phrase.
     for key in sorted((k for k in weights if " " in k), key=lambda k: -k.count(" ")):
@@ -517,40 +517,101 @@ _COUNTRIES = frozenset(
 )
 # Titles of English and royal news that head a run of names (`Prime Minister Keir Starmer`).
 _NAME_TITLES = frozenset(
-    "minister president prime secretary chief king queen prince raja ratu pangeran".split()
+    """minister president prime secretary chief king queen prince raja ratu pangeran affairs
+    officer director manager head public relations vice general senior executive""".split()
 )
 # First names that are also dictionary words (`Sri Mulyani`, `Siti Nurbaya`).
-_NAME_STARTS = frozenset("sri siti nur dewi putri budi bayu".split())
-# A one-word name's full name is written at most this many words long.
+_NAME_STARTS = frozenset(
+    """sri siti nur dewi putri budi bayu andi muhammad abdul ahmad baiq made putu kadek nyoman
+    ketut gede ida raden teuku tengku cut""".split()
+)
+# An institution's name and a person's name are taken at most this many words long.
 FULL_NAME_WORDS = 5
+PERSON_NAME_WORDS = 4
+# The heads of institutions' names (`Dinas Kesehatan Kota Surabaya`, `Institut Pertanian Bogor`).
+_INSTITUTION_HEADS = NAME_HEADS_ALONE | frozenset(
+    """institut universitas pemerintah pemkab pemkot pemprov pengadilan kejaksaan polres polda
+    polsek kodam fakultas akademi politeknik partai""".split()
+)
+
+
+_CLUB_SUFFIXES = frozenset({"FC", "SC", "CF", "AFC", "FK"})
+# Nouns derived with ke-/pe-(r)-...-an: the words of institutions' names (`Kesehatan`).
+_DERIVED_NOUN_RE = re.compile(r"^(?:ke|pe)\w{3,}an$")
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from pipeline.clean import PLACES
+
+    return PLACES
+
+
+def _name_word(surface: str, key: str) -> bool:
+    """A word that may be part of a person's name: not an office, title, rank, institution
+    head, country, place, acronym or weak word."""
+    return not (
+        is_office(surface) or surface.isupper() or key in _NAME_TITLES or key in RANKS
+        or key in _INSTITUTION_HEADS or key in _COUNTRIES or key in KEYWORD_WEAK_WORDS
+        or surface in _places()
+    )
 
 
 def _full_name(
     run: list[tuple[str, str]], p: int, stops: frozenset[str]
 ) -> list[tuple[str, str]] | None:
-    """The full name the word at `p` of a run of capitalized words is part of, or None. A
-    dictionary word (`Keuangan`) is part of an institution's name, the whole run (`Kementerian
-    Keuangan`); another word is a person's first name, the run from it on (`Hendra Wiratmaja
-    Saputra`), or a surname after a first name (`Jonatan Christie`)."""
+    """The full name the word at `p` of a run of capitalized words is part of, or None.
+
+    A word after the head of an institution's name is part of that name, which runs on over
+    dictionary words and places (`Dinas Kesehatan Kota Surabaya`, `Kementerian Agama`); a
+    derived word without such a head is left alone (`Anggaran Pendapatan`). Any other word is a
+    person's first name, the name running on over up to four name words (`Hendra Wiratmaja
+    Saputra`, with a first name that is also a word before it: `Sri Mulyani Indrawati`), or a
+    surname after a first name (`Jonatan Christie`)."""
+    places = _places()
     key = run[p][1]
-    if is_root(key):
-        part = run if len(run) <= FULL_NAME_WORDS else []
-        if part and part[0][1] in KEYWORD_WEAK_WORDS:
-            return None
+    heads = []
+    for i in range(p - 1, -1, -1):  # (the nearest head before the word, unless a person's
+        surface, word = run[i]      # title or rank stands between: `Polda ... Kombes Argo`)
+        if word in _INSTITUTION_HEADS:
+            heads = [i]
+            break
+        if is_office(surface) or surface.isupper() or word in RANKS or word in _NAME_TITLES:
+            break
+    if heads:
+        if not is_word(key):
+            return None  # (a person after an institution: `Kementerian Keuangan Bimo`)
+        end = p + 1
+        while end < len(run) and end - heads[-1] < FULL_NAME_WORDS and (
+            is_word(run[end][1]) or run[end][0] in places or run[end][1] in KEYWORD_WEAK_WORDS
+        ):
+            end += 1
+        part = run[heads[-1] : end]
+    elif _DERIVED_NOUN_RE.match(key) and is_word(key) and not is_root(key):
+        return None  # (`Kesehatan`, `Pertanian` without the head of their name)
     elif p + 1 < len(run):
-        # (a first name that is also a word goes with it: `Sri Mulyani Indrawati`)
-        part = run[p - 1 : p + 2] if p and run[p - 1][1] in _NAME_STARTS else run[p : p + 3]
+        start = p - 1 if p and run[p - 1][1] in _NAME_STARTS else p
+        end = p + 1
+        while end < len(run) and end - start < PERSON_NAME_WORDS and _name_word(*run[end]):
+            end += 1
+        if end < len(run) and end - start < PERSON_NAME_WORDS and (
+            run[end][0] in places or run[end][0] in _CLUB_SUFFIXES
+        ):
+            end += 1  # a club's place or suffix closes its name: `Persib Bandung`, `Arema FC`
+        part = run[start:end]
     else:
         part = run[p - 1 : p + 1]
-        if is_root(part[0][1]) or part[0][1] in _COUNTRIES or part[0][0].isupper():
-            return None  # (`Umrah Kemenag`, `Kanada Trudeau`, `TNI Suharyanto`: no first name)
+        first, word = part[0]
+        if (is_root(word) and word not in _NAME_STARTS) or (
+            first not in places and not _name_word(first, word)
+        ):
+            return None  # (`Umrah Kemenag`, `Kanada Trudeau`, `TNI Suharyanto`: no first name;
+            # a place before it is a club's: `Manchester City`)
     keys = [k for _, k in part]
-    if not part or is_office(part[0][0]) or keys[0] in _NAME_TITLES or any(
-        k in stops or k in RANKS or k in _COUNTRIES for k in keys
+    if len(part) < 2 or is_office(part[0][0]) or keys[0] in _NAME_TITLES or any(
+        (k in stops and k not in NAME_HEADS) or k in RANKS or k in _COUNTRIES for k in keys
     ):
         return None  # (`Presiden Jokowi`, `Ipda Budi`)
-    if not is_root(key) and any(k in KEYWORD_WEAK_WORDS for k in keys):
-        return None  # (`Jakarta Selatan`: a region, not a name)
     return part
 
 
@@ -561,6 +622,7 @@ def _complete_names(
     forms: dict[str, str],
     counts: dict[str, Counter[str]],
     stops: frozenset[str],
+    doubtful: set[str],
     top: int,
 ) -> None:
     """A one-word name (of the `top` words by weight) that a text (without its title) first
@@ -569,8 +631,6 @@ def _complete_names(
     first written alone (`Google` before `Google Play`) or written in full in two different
     ways, and a dictionary word that also stands alone keep their one word; an institution's
     name must recur (`Keuangan` only ever inside `Kementerian Keuangan`, twice)."""
-    from pipeline.clean import PLACES
-
     runs, firsts = _capital_runs(units)
     in_runs = {key for _, run in runs for _, key in run}
     named = heapq.nsmallest(top, (k for k in weights if k in in_runs),
@@ -578,7 +638,7 @@ def _complete_names(
     wanted = {
         key for key in named
         if forms[key][:1].isupper() and not forms[key].isupper() and len(key) > 2
-        and key not in _COUNTRIES and forms[key] not in PLACES
+        and key not in _COUNTRIES and forms[key] not in _places() and forms[key] not in doubtful
     }
     if not wanted:
         return
@@ -590,21 +650,26 @@ def _complete_names(
     for key in sorted(places, key=lambda k: (-weights[k], k)):
         form = forms[key]
         full: Counter[tuple[str, str]] = Counter()
-        first_full = len(units)
+        earliest: dict[tuple[str, str], int] = {}
         for start, run, p in places[key]:
             part = _full_name(run, p, stops)
             if part:
-                full[" ".join(s for s, _ in part), " ".join(k for _, k in part)] += 1
-                first_full = min(first_full, start + p)
-        if not full or firsts[key] < first_full:
+                name = " ".join(s for s, _ in part), " ".join(k for _, k in part)
+                full[name] += 1
+                earliest.setdefault(name, start + p)
+        alone = counts[key][form] - len(places[key])
+        if not full and not alone and _DERIVED_NOUN_RE.match(key) and is_word(key):
+            weights.pop(key)  # a piece of names only: `Perhubungan` of `Menteri Perhubungan`
             continue
-        inside = len(places[key])
-        alone = counts[key][form] - inside
-        if alone > 0 and (len(full) > 1 or is_root(key)):
+        if not full or firsts[key] < min(earliest.values()):
             continue
-        (surface, name), times = max(full.items(), key=lambda item: (item[1], item[0]))
-        if is_root(key) and times < MIN_PHRASE_COUNT:
-            continue
+        # (the most frequent full form; of equals, the one written first)
+        (surface, name), times = max(full.items(), key=lambda item: (item[1], -earliest[item[0]]))
+        if name.split(" ")[0] in _INSTITUTION_HEADS:  # an institution's name must recur
+            if alone > 0 or times < MIN_PHRASE_COUNT:
+                continue
+        elif alone > 0 and len(full) > 1:
+            continue  # (a word standing alone and in two names: whose is it?)
         weights[name] = max(weights.get(name, 0.0), weights.pop(key))
         frequencies[name] = max(frequencies.get(name, 0), frequencies[key])
         forms[name] = surface
