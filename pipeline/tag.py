@@ -395,12 +395,17 @@ def _verb_or_possessive(word: str) -> bool:
         return True  # `kunjungi`, `ikuti`: a root and the suffix -i (`polisi` is a root)
     # (-kan after pe-/ke- is a noun's -an: `kebijakan`, `pendidikan`, `kenaikan`)
     verbal = _VERB_PREFIX_RE.match(word) or (word.endswith("kan") and word[:2] not in ("pe", "ke"))
-    if word.endswith(_LOAN_NOUN_ENDINGS):
+    if word.endswith(_LOAN_NOUN_ENDINGS) or word in _BER_ADJECTIVES:
         return False  # `disabilitas`, `digitalisasi`: loan nouns, whatever their first letters
     return bool(verbal) and not is_root(word)
 
 
 _LOAN_NOUN_ENDINGS = ("itas", "isasi", "isme", "logi", "grafi")
+# ber- words that name a kind, not an action: `demam berdarah`, `kendaraan bermotor`.
+_BER_ADJECTIVES = frozenset(
+    """berdarah bermotor bersenjata bersubsidi berkelanjutan berbahaya bersejarah berkualitas
+    berwenang berkebutuhan berpenghasilan bermasalah berprestasi berisiko berteknologi""".split()
+)
 
 
 def keywords(

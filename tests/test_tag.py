@@ -685,3 +685,10 @@ def test_full_names_of_people_with_word_names_institutions_and_clubs() -> None:
     assert {"Argo Yuwono", "Bambang Hartono Wibisono", "Dinas Kesehatan Kota Surabaya",
             "Arema FC"} <= terms
     assert not {"Argo", "Bambang", "Arema", "Kesehatan Kota Surabaya"} & terms
+
+
+def test_ber_words_that_name_a_kind_are_not_taken_for_verbs() -> None:
+    text = ("Kasus demam berdarah naik. Dinas mencatat demam berdarah di tiga kecamatan. Pajak "
+            "kendaraan bermotor naik. Kendaraan bermotor wajib uji emisi. Warga bermain bola.")
+    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
+    assert {"demam berdarah", "kendaraan bermotor"} <= terms and "bermain" not in terms
