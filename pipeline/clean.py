@@ -367,13 +367,14 @@ _OUTLET_NAMES = (
     r"Media\s+Indonesia|Beritasatu|Katadata|Tirto(?:\.id)?|Kontan|Medcom|Metro\s*TV|iNews|"
     r"Solopos|Pikiran\s+Rakyat|tvOne|Bernama|Reuters|AFP|Xinhua|Kapanlagi|Fimela|"
     r"Warta\s+Ekonomi|Sindo|Kabarpas|KabarWajo|Dailysocial(?:\.id)?|Wolipop|Beautynesia|"
-    r"HaiBunda|Insertlive|CXO\s*Media|Female\s*Daily|Popbela|Grid\.ID|JPNN(?:\.com)?|"
+    r"HaiBunda|Insertlive|CXO\s*Media|Female\s*Daily|Popbela|Grid\.ID|JPNN(?:\.com)?|NU\s+Online|"
+    r"PR\s+[A-Z]{3,}|"  # (the Pikiran Rakyat network: `PR BEKASI -`)
     # regional papers named after their place: `Riau Pos`, `Bali Post`, `Padang Ekspres`,
     # `Radar Malang`
     r"[A-Z][a-z]+\s+(?:Pos|Post|Ekspres|Express)|Radar\s+[A-Z][a-z]+"
 )
 # (top-level domains in any case: `REPUBLIKA.CO.ID`, `KOMPAS.TV`)
-_DOMAIN = r"[A-Za-z][\w-]*(?:\.(?i:com|net|org|info|news|tv|co|id|my|sg|io)){1,2}\b"
+_DOMAIN = r"[A-Za-z][\w-]*(?:\.(?i:com|net|org|info|news|tv|co|id|my|sg|io|or|go|ac)){1,2}\b"
 _OUTLET = rf"(?:(?i:{_OUTLET_NAMES})\b|{_DOMAIN})"
 # A capitalized word of a place name (`Jakarta`, `JAKARTA`, `Petropavlovsk-Kamchatsky`).
 _CAPW = r"[A-Z][\w'.-]*"
@@ -669,6 +670,8 @@ def split_flattened_link(text: str) -> tuple[str, str] | None:
 
 
 _EMBED_RE = re.compile(r"\s*\[(video|youtube|embed|audio)\][^\[\]]*\[/\1\]\s*", re.I)
+# A WordPress caption shortcode: `[caption id="attachment_1" ...]<img> Peserta ...[/caption]`.
+_SHORTCODE_CAPTION_RE = re.compile(r"\s*\[caption\b[^\]]*\].*?\[/caption\]\s*", re.I | re.S)
 _GAMBAS_RE = re.compile(r"^\[\s*Gambas\s*:[^\]]*\]$", re.I)
 _LINK_CAPS_RE = re.compile(r"^(?:BACA JUGA|SIMAK JUGA|LIHAT JUGA|TONTON JUGA)\b")
 # A pointer to a video: `Simak Video "..."` (detik), `Tonton juga video berikut:`, `Video pilihan:`,
@@ -804,8 +807,11 @@ _NAME_OUTLET_RE = re.compile(
 )
 # A by-line: `Oleh: Budi Santoso`, `Oleh Budi Santoso` (a name, nothing else).
 _BY_RE = re.compile(
-    r"^(?:Oleh|OLEH|Ditulis\s+oleh|Ditulis\s+Oleh)\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\*{0,2}"
-    r"(?:,\s*[A-Z][\w.]*\.)*"  # degrees: `Oleh Rahmawati Lubis, S.Sos., M.A.`
+    r"^(?:Oleh|OLEH|Ditulis\s+oleh|Ditulis\s+Oleh)\s*:?\s+(?:(?:Dr|Prof|Ir|Drs|H|Hj)\.\s*)*"
+    r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}"
+    r"(?:,\s*[A-Z][\w.]*\.)*\*{0,2}\)?"  # degrees: `Oleh Rahmawati Lubis, S.Sos., M.A.*)`
+    r"(?:\s*(?:,|-|\()\s*(?:Dosen|Guru|Peneliti|Pengamat|Mahasiswa|Ketua|Anggota|Direktur|"
+    r"Pegiat|Praktisi|Wartawan|Alumni|Pemerhati)\b[^.!?]{0,80}?\)?)?"  # an affiliation
     r"(?:\s*[-|]\s*[^-|]{0,30}\d[^-|]{0,30})?$"  # a date: `Oleh Nama - 26 Nov 2024, 11:02 WIB`
 )
 # Page furniture above a headline: a rubric (`OPINI`, `TAJUK RENCANA`, `SIARAN PERS`, a bare
@@ -827,6 +833,8 @@ _BREADCRUMB_RE = re.compile(
 )
 _RELEASE_NUMBER_RE = re.compile(
     r"^(?:Nomor|NOMOR|No\.?)\s*:?\s*[\w.-]*\d[\w.-]*(?:/[\w.-]+){2,}\s*$"
+    # a release's date line: `Tanggal: 20 Mei 2024`
+    r"|^(?:Tanggal|TANGGAL)\s*:\s*[\w ,/.-]{0,20}\d[\w ,/.-]{0,30}$"
 )
 # A columnist's note closing an opinion piece: `*Penulis adalah peneliti di ...`.
 _AUTHOR_NOTE_RE = re.compile(
@@ -854,7 +862,8 @@ _LABEL_LINE_RE = re.compile(
 )
 # Kompas's header credit without colons: `Penulis Dinda Aulia | Editor Jessi Carina`.
 _BARE_LABEL_LINE_RE = re.compile(
-    r"^(?:Penulis|Reporter|Pewarta|Kontributor)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s*\|\s*"
+    r"^(?:Penulis|Reporter|Pewarta|Kontributor)\s+(?:Kontributor\s+[A-Z][\w ]{1,30},\s*)?"
+    r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s*\|\s*"
     r"(?:Editor|Penyunting|Redaktur)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$"
 )
 _LABEL_SPLIT_RE = re.compile(rf"(?i:\b{_LABEL})\s*:")
@@ -1143,6 +1152,8 @@ _END_REPORTER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # (after a period only: `"... terbuang." (Chairil Anwar)` attributes a quotation)
         re.compile(r"(?<=[.!?])\s*\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\s*\)\s*$"),
     ),
+    # a site's name alone: `(Tribunnews.com)`, `( Tribunjogja.com )`, `(pos-kupang.com)`
+    ("credit", re.compile(rf"{_AFTER_SENTENCE}\s*\(\s*{_DOMAIN}\s*\)\s*\.?\s*$")),
 )
 
 
@@ -1154,6 +1165,7 @@ _INLINE_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("link", _BRACKET_LINK_RE, (":",)),
     ("link", _LINK_PLACEHOLDER_RE, ("_",)),
     ("link", _EMBED_RE, ("[",)),
+    ("caption", _SHORTCODE_CAPTION_RE, ("[caption", "[CAPTION")),
     ("link", _PIC_LINK_RE, ("pic.", "t.co/")),
     ("caption", _INLINE_PHOTO_CREDIT_RE, ("(",)),
     ("ad", _AD_CAPS_RE, ("ADVERTISEMENT", "SCROLL")),
@@ -1317,6 +1329,11 @@ _DATELINE_RES = (
     re.compile(rf"^{_PLACE_EXT}\s*,\s*{_DOMAIN}-(?=[A-Z\"'])"),  # `Sleman, HarianJogja.com-Pemda`
     re.compile(rf"^{_DOMAIN}\s*,\s*[A-Z]{{3,}}-(?=[A-Z\"'])"),  # `Harianjogja.com, SLEMAN-Pemda`
     re.compile(rf"^(?:{_GAZETTEER}):\s+(?=[A-Z])"),
+    # NU Online's place and outlet on a line of their own: `Jakarta, NU Online`
+    re.compile(rf"^{_PLACE_EXT}\s*,\s*{_OUTLET}\s*$"),
+    # a place in capitals glued to its dash: `SAMARINDA-Pembangunan`, `BALIKPAPAN, KP-Warga`,
+    # `MUHAMMADIYAH.OR.ID, YOGYAKARTA-Ketua`
+    re.compile(rf"^(?:{_DOMAIN}\s*,\s*)?(?i:{_GAZETTEER})(?:\s*,\s*[A-Z]{{2,5}})?-(?=[A-Z\"'][a-z])"),
 )
 
 
@@ -1583,8 +1600,10 @@ def _headline_case(words: list[str]) -> bool:
 # A first line that is a photo caption, not a headline: a sentence, then its credit
 # (`Suasana pasar. (iStockphoto/Nama)`, `... pers. Dok: Kemenko`, `... warga. (dok. BPBD)`).
 _CAPTION_AFTER_SENTENCE_RE = re.compile(
-    r"[.!?]\s+(?:\(\s*[A-Za-z][^()]{1,60}\)|(?i:dok|foto|sumber|kredit)\s*[.:][^.]{1,60})\s*$"
-)
+    r"[.!?]\s+(?:\(\s*(?:[A-Za-z][^()/]{0,40}/[^()]{1,40}|(?i:foto|dok|dokumentasi|ilustrasi|"
+    r"istimewa|ist|net|kredit|photo|biro|humas|setpres|bpmi)\b[^()]{0,50})\)|"
+    r"(?i:dok|foto|kredit)\s*[.:][^.]{1,60})\s*$"
+)  # (not a verse or a source closing a lead: `... bertakwa. (QS Al-Baqarah: 183)`, `(Ant)`)
 
 
 _MEDIA_LABEL_RE = re.compile(
@@ -1652,7 +1671,8 @@ def _inside_sentence(lines: list[str], number: int) -> bool:
 # (`Komentar (2)`, `Login untuk berkomentar`) and lists of other stories (`Terpopuler`).
 _PAGE_TAIL_RE = re.compile(
     r"^(?:narahubung|kontak\s+(?:media|pers|humas)|media\s+contact|contact\s+person|"
-    r"informasi\s+lebih\s+lanjut(?:\s+(?:hubungi|silakan\s+hubungi))?|tentang\s+[A-Z].{0,60}|"
+    r"(?:untuk\s+)?informasi\s+lebih\s+lanjut(?:\s*,?\s*(?:hubungi|silakan\s+hubungi))?|"
+    r"tentang\s+[A-Z].{0,60}|"
     r"komentar\s*\(\d+\)|\d+\s+komentar|(?:login|masuk)\s+untuk\s+berkomentar|tulis\s+komentar|"
     r"terpopuler(?:\s+hari\s+ini)?|berita\s+(?:terkini|terpopuler|populer)|paling\s+banyak\s+dibaca|"
     r"most\s+popular)\s*:?$",
@@ -1697,7 +1717,7 @@ def _tail_description(lines: list[str], number: int) -> bool:
     name = match.group(1).split()[:2]
     line = lines[number].split()
     return line[: len(name)] == name and bool(
-        re.search(r"\b(?:adalah|merupakan|is)\b", lines[number])
+        re.search(r"\b(?:adalah|merupakan|mempunyai\s+tugas|bertugas|is)\b", lines[number])
     )
 
 

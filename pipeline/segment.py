@@ -52,6 +52,8 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
         "mohd",  # `Mohd. Tanwier`
         # villages and hamlets (`Kp. Sawah`, `Dsn. Krajan`, `Ds. Sumberejo`), `Dr. Eng. Budi`
         "kp", "dsn", "ds", "dk", "eng",
+        # `Rr.` (Raden Roro), `Pst.` (pastor)
+        "rr", "pst",
     }
 )  # fmt: skip
 # Abbreviations before a number: no sentence ends between them and it (`Km. 102`, `Lt. 3`,
@@ -59,6 +61,7 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
 NUMBER_ABBREVIATIONS: frozenset[str] = frozenset(
     {
         "km", "lt", "rt", "rw", "telp", "tlp", "hp", "fax", "ext", "hal", "ps", "nomor", "kode",
+        "nip", "nrp", "nik", "npwp",
         "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "ags", "agust", "sep", "sept",
         "okt", "nov", "des",
     }
@@ -129,6 +132,9 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         for suffix in ("", "nya")
     }
 )  # fmt: skip
+# A Hijri year (13xx-15xx) and `H.` before a capital: a sentence ends (`1445 H. Keputusan`).
+_HIJRI_END_RE = re.compile(r"(?<!\S)1[345]\d\d H\. $")
+_HIJRI_START_RE = re.compile(r"(?<!\S)1[345]\d\d H\. ([\"“]?[A-Z])")
 # A capital initial (see `_initial_of_name`).
 _CAPITAL_INITIAL_RE = re.compile(r"[A-Z]\.")
 # Words that open sentences rather than continue names (`Bambang S. Kemudian ia pulang`).
@@ -225,6 +231,10 @@ def _keep_boundary(text: str, start: int) -> bool:
         and next_word[:1].isupper()
     ):
         return False  # `B.J. Habibie` (degrees such as `S.H.` are left to Punkt)
+    if last_word in ("(HR.", "(H.R."):
+        return False  # a hadith's narrator: `(HR. Muslim)` (`... hingga HR.` is human resources)
+    if abbreviation == "h." and _HIJRI_END_RE.search(text, 0, start):
+        return True  # the Hijri year: `1 Ramadan 1445 H. Keputusan ...`
     if abbreviation.endswith(".") and abbreviation[:-1] in PREFIX_ABBREVIATIONS:
         return False  # `Prof. DR. Soehartati`: a title is always followed by what it qualifies
     if abbreviation.endswith(".") and abbreviation[:-1] in ACTING_TITLES:
@@ -254,12 +264,13 @@ def _after_degrees(text: str) -> list[int]:
     """Sentence starts that Punkt misses after a name's degrees (after its comma: `Budi, S.H.,
     M.H. Sidang ditunda`, `..., Ph.D. Eko menekankan`, `, M.Si. "Semoga ...`; a lowercase word
     goes on: `S.H. mengatakan`; `lulusan S.H. Universitas Airlangga` is no name's degree), and
-    after `BPK.` or `Tbk.` before a capital."""
+    after `BPK.` or `Tbk.` before a capital, and after a Hijri year (`1445 H. Keputusan`)."""
     out = [m.start(2) for m in _DEGREE_THEN_WORD_RE.finditer(text)
            if m.group(1).endswith(".") and m.group(1)[:-1].lower() in DEGREES
            and text[m.end(3) : m.end(3) + 1] != "."  # another degree: `M.T. Ph.D.`
            and m.group(3) not in DAY_NAMES]  # the date of a statement: `S.H. Kamis (4/7)`
-    return out + [m.start(1) for m in _NAME_END_RE.finditer(text)]
+    return (out + [m.start(1) for m in _NAME_END_RE.finditer(text)]
+            + [m.start(1) for m in _HIJRI_START_RE.finditer(text)])
 
 
 def split_sentences(paragraph: str) -> list[str]:

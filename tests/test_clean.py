@@ -1658,3 +1658,43 @@ def test_the_line_under_a_bare_photo_label_is_its_caption() -> None:
     cleaned = clean_document(raw)
     assert cleaned.paragraphs == [[BODY], [BODY2]]
     assert [r["kind"] for r in cleaned.removed] == ["caption", "caption"]
+
+
+def test_a_lead_closing_with_a_verse_or_source_is_kept_and_a_photo_credit_is_not() -> None:
+    lead = "Diwajibkan atas kamu berpuasa agar kamu bertakwa. (QS Al-Baqarah: 183)"
+    assert clean_document(f"{lead}\n\n{BODY}").removed == []
+    caption = "Suasana pasar pagi ini. (iStockphoto/Nama)"
+    assert clean_document(f"{caption}\n\n{BODY}").removed == [
+        {"kind": "caption", "text": caption}
+    ]
+
+
+def test_press_release_headers_signatures_and_regional_credits() -> None:
+    raw = ("SIARAN PERS\nNomor: 87/HM/KOMINFO/05/2024\nTanggal: 20 Mei 2024\n\n"
+           f"Kominfo Perluas Akses Internet Desa\n\nJakarta - {BODY}\n\n{BODY2}\n\n"
+           "Tentang Kementerian Kominfo\nKementerian Kominfo mempunyai tugas menyelenggarakan "
+           "urusan pemerintahan di bidang komunikasi dan informatika untuk membantu Presiden.\n\n"
+           "Untuk informasi lebih lanjut, hubungi:\nHumas Kominfo")
+    cleaned = clean_document(raw, detect_title=True)
+    assert cleaned.title == "Kominfo Perluas Akses Internet Desa"
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    closing = clean_document(f"{BODY}\n\nKetua PBNU hadir. (Tribunnews.com)")
+    assert closing.paragraphs == [[BODY], ["Ketua PBNU hadir."]]
+    byline = "Penulis Kontributor Yogyakarta, Wijaya Kusuma | Editor Pythag Kurniati"
+    assert classify_line(byline) == "credit"
+    assert classify_line("Oleh: Dr. Hendra Wijaya, S.P., M.Si.*)") == "credit"
+    assert classify_line("Oleh: Hendra Wijaya - Dosen Fakultas Pertanian Unsoed") == "credit"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["SAMARINDA-", "JOGJA-", "BALIKPAPAN, KP-", "MUHAMMADIYAH.OR.ID, YOGYAKARTA-", "PR BEKASI -"],
+)
+def test_glued_and_network_datelines(dateline: str) -> None:
+    assert strip_dateline(f"{dateline}Pembangunan bendungan selesai.")[1] == dateline.strip()
+    assert strip_dateline("BUMN-Swasta bersinergi membangun jalan.")[1] is None
+
+
+def test_a_wordpress_caption_shortcode_is_a_caption() -> None:
+    raw = f'[caption id="attachment_1"] MERIAH: Peserta menari.[/caption]\n\n{BODY}'
+    assert clean_document(raw).paragraphs == [[BODY]]

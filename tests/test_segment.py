@@ -481,3 +481,17 @@ def test_no_sentence_ends_after_an_abbreviation_before_a_number_place_or_name(te
 )
 def test_a_capital_letter_or_unit_closing_a_sentence_still_ends_it(first: str) -> None:
     assert split_sentences(f"{first} Kemudian warga pulang.") == [first, "Kemudian warga pulang."]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Puasa menghapus dosa (HR. Muslim). Umat dianjurkan berpuasa.", 2),
+        ("Sidang menetapkan 1 Ramadan 1445 H. Keputusan itu diambil di Jakarta.", 2),
+        ("Acara dihadiri Prof. Dr. dr. Rr. Siti Aminah dari FK.", 1),
+        ("Surat ditandatangani dengan NIP. 197012031998031002 pada hari itu.", 1),
+        ("Ia bertemu H. Agus Salim di sana. Mereka senang.", 2),
+    ],
+)
+def test_religious_and_civil_service_abbreviations(text: str, sentences: int) -> None:
+    assert len(split_sentences(text)) == sentences
