@@ -1053,12 +1053,13 @@ def classify_line(
             return "tags"
         if _END_DESK_RE.match(line):
             return "credit"  # `research@cnbcindonesia.com`, `CNBC INDONESIA RESEARCH`, `Humas X`
-        if re.fullmatch(r"(?i:halaman)|\d{1,2}", line):
+        if _PAGER_RE.fullmatch(line):
             return "link"  # a pager's `Halaman` / `1` / `2` below the article
     return None
 
 
 _DATABOKS_RE = re.compile(r"^(?i:databoks)\s*:")
+_PAGER_RE = re.compile(r"(?i:halaman)|\d{1,2}")  # (closing lines only: `Halaman` / `1` / `2`)
 # A caption label on a line of its own (Viva's `Photo :`): the line under it is the caption.
 _CAPTION_LABEL_RE = re.compile(r"^(?:Photo|PHOTO|Foto|FOTO)\s*:$")
 CAPTION_UNDER_LABEL_WORDS = 20

@@ -575,23 +575,23 @@ def _full_name(
     surname after a first name (`Jonatan Christie`)."""
     places = _places()
     key = run[p][1]
-    heads = []
-    for i in range(p - 1, -1, -1):  # (the nearest head before the word, unless a person's
-        surface, word = run[i]      # title or rank stands between: `Polda ... Kombes Argo`)
+    head = None  # the nearest head before the word, unless a person's title or rank stands
+    for i in range(p - 1, -1, -1):  # between: `Polda Metro Jaya Kombes Argo`
+        surface, word = run[i]
         if word in _INSTITUTION_HEADS:
-            heads = [i]
+            head = i
             break
         if is_office(surface) or surface.isupper() or word in RANKS or word in _NAME_TITLES:
             break
-    if heads:
+    if head is not None:
         if not is_word(key):
             return None  # (a person after an institution: `Kementerian Keuangan Bimo`)
         end = p + 1
-        while end < len(run) and end - heads[-1] < FULL_NAME_WORDS and (
+        while end < len(run) and end - head < FULL_NAME_WORDS and (
             is_word(run[end][1]) or run[end][0] in places or run[end][1] in KEYWORD_WEAK_WORDS
         ):
             end += 1
-        part = run[heads[-1] : end]
+        part = run[head:end]
     elif _DERIVED_NOUN_RE.match(key) and is_word(key) and not is_root(key):
         return None  # (`Kesehatan`, `Pertanian` without the head of their name)
     elif p + 1 < len(run):
@@ -632,10 +632,11 @@ def _complete_names(
 ) -> None:
     """A one-word name (of the `top` words by weight) that a text (without its title) first
     writes in full is shown as the full name (see `_full_name`), with its weight: `Hendra` of
-    `Bupati Lampung Selatan Hendra Wiratmaja Saputra`. Places, countries, acronyms, a name
-    first written alone (`Google` before `Google Play`) or written in full in two different
-    ways, and a dictionary word that also stands alone keep their one word; an institution's
-    name must recur (`Keuangan` only ever inside `Kementerian Keuangan`, twice)."""
+    `Bupati Lampung Selatan Hendra Wiratmaja Saputra`. Places, countries, acronyms, words
+    capitalized only at sentence starts, a name first written alone (`Google` before `Google
+    Play`) and a word standing alone and in two full names keep their one word. An
+    institution's name must recur and its word never stand alone (`Keuangan` only ever inside
+    `Kementerian Keuangan`, twice); a derived word found only inside names is dropped."""
     runs, firsts = _capital_runs(units)
     in_runs = {key for _, run in runs for _, key in run}
     named = heapq.nsmallest(top, (k for k in weights if k in in_runs),
@@ -647,22 +648,22 @@ def _complete_names(
     }
     if not wanted:
         return
-    places: dict[str, list[tuple[int, list[tuple[str, str]], int]]] = {}
+    uses: dict[str, list[tuple[int, list[tuple[str, str]], int]]] = {}  # (run start, run, p)
     for start, run in runs:
         for p, (_, word) in enumerate(run):
             if word in wanted:
-                places.setdefault(word, []).append((start, run, p))
-    for key in sorted(places, key=lambda k: (-weights[k], k)):
+                uses.setdefault(word, []).append((start, run, p))
+    for key in sorted(uses, key=lambda k: (-weights[k], k)):
         form = forms[key]
         full: Counter[tuple[str, str]] = Counter()
         earliest: dict[tuple[str, str], int] = {}
-        for start, run, p in places[key]:
+        for start, run, p in uses[key]:
             part = _full_name(run, p, stops)
             if part:
                 name = " ".join(s for s, _ in part), " ".join(k for _, k in part)
                 full[name] += 1
                 earliest.setdefault(name, start + p)
-        alone = counts[key][form] - len(places[key])
+        alone = counts[key][form] - len(uses[key])
         if not full and not alone and _DERIVED_NOUN_RE.match(key) and is_word(key):
             weights.pop(key)  # a piece of names only: `Perhubungan` of `Menteri Perhubungan`
             continue
