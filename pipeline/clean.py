@@ -453,9 +453,12 @@ _CREDIT_NAME = (
     rf"(?!(?i:{_OUTLET_NAMES})\b\s*[)/])[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|@[\w.]+)){{0,3}}"
 )
 _AGENCIES = r"(?:ANTARA|REUTERS|AFP|EPA|Antara|Reuters)"
+# (or the photographer first, as the Jawa Pos network writes it: `(GUNAWAN/RADAR JOGJA)`,
+# `(Nama Nama/JawaPos.com)`)
 _PAREN_OUTLET_CREDIT = (
-    rf"\(\s*(?:{_OUTLET}|[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})?)\s*/\s*{_CREDIT_NAME}"
-    rf"(?:\s*/\s*[\w.'-]+(?:\s+[\w.'-]+)?)?\s*\)"
+    rf"\(\s*(?:(?:{_OUTLET}|[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})?|Tribun\s+[A-Z][a-z]+)\s*/\s*"
+    rf"{_CREDIT_NAME}(?:\s*/\s*[\w.'-]+(?:\s+[\w.'-]+)?)?"
+    rf"|(?!{_OUTLET}\s*/)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}\s*/\s*{_OUTLET})\s*\)"
 )
 # (a parenthesized credit closes the caption after its last sentence: `(KPU/Bawaslu).` ending a
 # sentence is an abbreviation; a bare one follows a sentence end or names a photographer in two
@@ -516,7 +519,7 @@ def _reported(text: str) -> bool:
 # `... di Pantai Sukamade. Foto: Balai TN`, `... semi-alami. FOTO: SURYA/NAMA`.
 _PHOTO_CREDIT_END_RE = re.compile(
     r"(?<=[.!?])\s+(?:\(\s*(?:Dok\.?|DOK\.?|Dokumentasi|Foto|FOTO|Istimewa|ISTIMEWA|Ilustrasi)"
-    r"\b[^()]{0,60}\)|(?:Foto|FOTO)\s*:\s*[^.!?]{2,60}"
+    r"\b[^()]{0,60}\)|(?:Foto|FOTO)\s*:\s*(?:(?i:dok)\.\s*)?[^.!?]{2,60}"
     # an outlet's photographer without brackets: `Bisnis/Arief Hermawan P`, `JIBI/Bisnis/Nama`
     r"|(?:JIBI/)?(?:Bisnis|JIBI|ANTARA\s+FOTO|Antara|KOMPAS|Kompas|TEMPO|Tempo|Reuters|REUTERS|AFP)"
     r"\s*/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})$"
@@ -644,21 +647,31 @@ def split_flattened_link(text: str) -> tuple[str, str] | None:
     match = _INLINE_LINK_LABEL_RE.search(text) if ":" in text else None
     if not match or "(" in match.group(0) or "[" in match.group(0):
         return None  # (a bracketed link is removed whole, brackets and all)
+    if match.start() == 0 and _headline_like(text[match.end() :]):
+        return None  # (a line of its own: `Baca juga: Harga cabai di Pasar Johar naik`)
     words = text[match.end() :].split()
     lower = [word[:1].islower() for word in words]
     prose = next((i for i in range(1, len(words) - 1) if lower[i] and lower[i + 1]), None)
     if prose is None:
         return None
-    near = range(max(prose - 6, 0), prose)
+    # (a subject with a name set off by commas is longer: `Kepala Dinas Ketahanan Pangan Kota
+    # Medan, Emilia Lubis, mengatakan`)
+    appositive = words[prose - 1].endswith(",")
+    near = range(max(prose - (12 if appositive else 6), 0), prose)
     openers = [
         i
         for i in near
         if _opens_sentence(words[i], words[i + 1]) or words[i][:1] in "\"'"
     ]  # (an opening quote starts the quotation behind the headline)
     # A function word before lowercase (`Sementara itu,`, `Selain itu,`) starts the sentence
-    # wherever it stands; else the last opener does, or the opener right before it.
+    # wherever it stands; else the last opener does, or the opener right before it. Before an
+    # appositive, the first office word of the capitalized run up to the verb does (`... di 21
+    # Kecamatan Ketua Asosiasi Pedagang Pasar, Hasan Basri, berharap`).
     lead = [i for i in openers if words[i].rstrip(",").lower() in _FUNCTION_OPENERS
             and words[i + 1][:1].islower()]
+    if appositive and not lead:
+        lead = [i for i in openers if i >= 2 and words[i].rstrip(",").lower()
+                not in _FUNCTION_OPENERS and not any(w[:1].islower() for w in words[i:prose])]
     start = lead[0] if lead else openers[-1] if openers else prose - 1
     if (not lead and start > 2 and start in openers and words[start - 1][-1:].isalpha()
             and _opens_sentence(words[start - 1], words[start])):
@@ -1892,8 +1905,16 @@ def recurring_footers(
         key
         for key, count in counts.items()
         if key and count >= min_docs and count >= min_share * len(stories)
-        and not _FURNITURE_WORDS.isdisjoint(key.split())
+        and not _FURNITURE_WORDS.isdisjoint(key.split()) and not _STORY_CLOSING_RE.match(key)
     )
+
+
+# A story's own closing formula speaks of "this news" being published: `Hingga berita ini
+# diturunkan, polisi masih memburu pelaku.`, `Sampai artikel ini dimuat, ...` (keys are lowercase).
+_STORY_CLOSING_RE = re.compile(
+    r"^(?:hingga|sampai|saat|ketika|sebelum|menjelang)\s+(?:berita|artikel|laporan|tulisan)\s+"
+    r"ini\s+(?:di|ter)\w+"
+)
 
 
 # A site's closing line speaks of the site, its channels or the reader (`... kunjungi laman
@@ -2004,6 +2025,7 @@ def clean_document(
     # 6. whole lines
     units: list[tuple[int, str] | None] = []
     after_label = False  # under a bare `Baca juga:` (its headlines run to a blank line)
+    spaced = False  # ... or, when a blank line follows the label, to the first non-headline
     under_caption_label = False  # the line before is a bare `Photo :`
     listed = False  # a headline under the label was seen
     header = True  # no line of the body seen yet
@@ -2015,7 +2037,8 @@ def clean_document(
     for number, line in enumerate(text_lines):
         if not line:
             units.append(None)
-            after_label = after_label and not listed
+            spaced = after_label and (spaced or not listed)  # (Liputan6 spaces its list)
+            after_label = after_label and (spaced or not listed)
             under_caption_label = False
             continue
         kind = "footer" if number >= tail else classify_line(line, header=header)

@@ -98,6 +98,9 @@ DEGREES: frozenset[str] = frozenset(
         "s.ag", "s.e", "s.h", "s.hum", "s.ip", "s.kom", "s.ked", "s.kep", "s.pd", "s.psi",
         "s.s", "s.si", "s.sos", "s.t", "m.a", "m.ag", "m.eng", "m.h", "m.hum", "m.kes",
         "m.kom", "m.m", "m.pd", "m.sc", "m.si", "m.t", "ph.d", "b.sc",
+        # (the police academy's `S.I.K.`, Islamic law's `S.H.I.`, and others seen in releases)
+        "s.i.k", "s.i.p", "s.h.i", "m.h.i", "s.farm", "s.ikom", "s.kh", "s.p", "s.pt", "m.p",
+        "m.ap", "m.kn", "m.ikom", "s.tr", "s.ak", "m.ak",
     }
 )  # fmt: skip
 
@@ -112,6 +115,10 @@ ABBREVIATIONS: frozenset[str] = PREFIX_ABBREVIATIONS | DEGREES | frozenset(
         "pk", "vol", "vs", "inc", "ltd", "co", "corp", "tbk", "u.s", "a.s", "e.g", "i.e",
     }
 )  # fmt: skip
+
+# Short forms that always lead to what follows: `a.n.` (atas nama), `u.p.` (untuk perhatian),
+# `u.b.` (untuk beliau), `d.a.` (dengan alamat), `s.d.` (sampai dengan).
+_CONNECTING_ABBREVIATIONS: frozenset[str] = frozenset({"a.n", "u.p", "u.b", "d.a", "s.d"})
 
 # Abbreviations that close a list (`dll.` = and so on): before a capitalised word they end the
 # sentence, before anything else they do not. Kept out of Punkt's abbreviations and decided here.
@@ -219,8 +226,10 @@ def _keep_boundary(text: str, start: int) -> bool:
         abbreviation = abbreviation[:-1]  # `Penjabat (Pj.) Gubernur`
     if abbreviation.endswith(".") and abbreviation[:-1].rpartition("/")[2] in (
         NUMBER_ABBREVIATIONS
-    ) and next_word[:1].isdigit():
-        return False  # `Tol Cipali Km. 102`, `12 Okt. 2024`
+    ) and next_word.lstrip("(+")[:1].isdigit():
+        return False  # `Tol Cipali Km. 102`, `12 Okt. 2024`, `Telp. (0274) 868405`
+    if abbreviation.endswith(".") and abbreviation[:-1] in _CONNECTING_ABBREVIATIONS:
+        return False  # `a.n. Kepala Dinas`: on behalf of whom, to whose attention, up to what
     if _CAPITAL_INITIAL_RE.fullmatch(last_word) and _initial_of_name(text, start, next_word):
         return False  # `oleh M. Amin Hidayat`, `Drs. H. M. Bagus Santoso`
     if last_word.endswith(".") and never_starts_sentence(next_word):

@@ -642,6 +642,40 @@ def test_learned_footers_are_removed_from_the_end_only() -> None:
     assert in_body.paragraphs == [[footer], [BODY]]
 
 
+@pytest.mark.parametrize(
+    "credit",
+    ["(GUNAWAN/RADAR JOGJA)", "(DWI AGUS/JAWA POS)", "(Guntur Aga Tirtana/JawaPos.com)",
+     "(Tribun Jogja/ Hanif Suryo)"],
+)
+def test_a_caption_credited_photographer_first_or_with_a_spaced_slash_is_removed(
+    credit: str,
+) -> None:
+    caption = f"Suasana los batik di lantai dua Pasar Beringharjo, Kamis (20/3/2025). {credit}"
+    cleaned = clean_document(f"{BODY}\n\n{caption}\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert cleaned.removed == [{"kind": "caption", "text": caption}]
+
+
+@pytest.mark.parametrize("credit", ["Foto: Dok. Panitia", "Foto: dok. Humas Pemkab Bandung Barat"])
+def test_a_caption_closed_by_a_documentation_credit_is_removed_whole(credit: str) -> None:
+    caption = f"Pengunjung mencicipi kopi di Festival Kopi Lembang. {credit}"
+    cleaned = clean_document(f"{BODY}\n\n{caption}\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert cleaned.removed == [{"kind": "caption", "text": caption}]
+
+
+def test_two_outlets_closing_a_paragraph_are_its_source_not_a_photo_credit() -> None:
+    line = "Pemerintah Jepang mengumumkan paket stimulus baru untuk menopang ekonomi."
+    cleaned = clean_document(f"{BODY}\n\n{line} (Antara/Reuters)\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [line], [BODY2]]
+
+
+def test_a_closing_formula_of_the_story_is_no_learned_footer() -> None:
+    closing = "Hingga berita ini diturunkan, polisi masih memburu pelaku."
+    docs = [f"{body}\n\n{closing}" for body in (BODY, BODY2, BODY3)]
+    assert recurring_footers([(story_keys(d), footer_candidates(d)) for d in docs]) == frozenset()
+
+
 def test_recurring_footers_needs_enough_documents_and_share() -> None:
     lists = [(f"berita {i}", ["kaki situs", f"isi {i}"]) for i in range(3)]
     lists += [(f"lain {i}", [f"lain {i}"]) for i in range(200)]
@@ -1583,6 +1617,8 @@ def test_a_title_case_headline_closed_by_a_period_is_the_title_but_a_lede_is_not
         ("Selain itu, polisi menutup jalan.", "Selain itu, polisi menutup jalan."),
         ("Kepala Dinas Perhubungan, Asep Kuswara, mengatakan jalan ditutup.",
          "Kepala Dinas Perhubungan, Asep Kuswara, mengatakan jalan ditutup."),
+        ("Kepala Dinas Ketahanan Pangan Kota Medan, Emilia Lubis, mengatakan harga turun.",
+         "Kepala Dinas Ketahanan Pangan Kota Medan, Emilia Lubis, mengatakan harga turun."),
     ],
 )
 def test_a_flattened_link_takes_no_words_of_the_sentence_behind_it(after: str, kept: str) -> None:
@@ -1590,6 +1626,24 @@ def test_a_flattened_link_takes_no_words_of_the_sentence_behind_it(after: str, k
     assert split_flattened_link(text) == (
         f"{BODY} {kept}", "Baca Juga: Harga Emas Antam Hari Ini Turun, Cek Rinciannya"
     )
+
+
+def test_a_flattened_link_before_an_appositive_keeps_the_whole_office() -> None:
+    text = (f"{BODY} Baca juga: Operasi Pasar Digelar di 21 Kecamatan Ketua Asosiasi Pedagang "
+            "Pasar Sumut, Hasan Basri, berharap harga stabil.")
+    assert split_flattened_link(text) == (
+        f"{BODY} Ketua Asosiasi Pedagang Pasar Sumut, Hasan Basri, berharap harga stabil.",
+        "Baca juga: Operasi Pasar Digelar di 21 Kecamatan",
+    )
+
+
+def test_a_sentence_case_headline_on_its_own_line_is_removed_whole() -> None:
+    links = ["Baca juga: Jalan Tol Semarang-Demak ditutup sementara akibat banjir",
+             "Baca juga: Harga cabai Pasar Johar naik dua kali lipat"]
+    cleaned = clean_document(f"{BODY}\n\n{links[0]}\n\n{BODY2}\n\n{links[1]}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert cleaned.removed == [{"kind": "link", "text": link} for link in links]
+    assert split_flattened_link(links[1]) is None
 
 
 def test_headline_layouts_of_kumparan_and_clickbait_titles() -> None:
@@ -1607,6 +1661,14 @@ def test_a_lead_closing_with_a_quotation_is_not_a_title() -> None:
     cleaned = clean_document(f"{lead}\n\n{BODY}", detect_title=True)
     assert cleaned.title is None
     assert cleaned.paragraphs[0] == [lead]
+
+
+def test_headlines_spaced_by_blank_lines_under_a_bare_label_are_all_links() -> None:
+    heads = ["Klasemen Grup C Usai Indonesia Kalahkan Bahrain",
+             "Patrick Kluivert Puas dengan Permainan Timnas"]
+    cleaned = clean_document(f"{BODY}\n\nBaca Juga:\n\n{heads[0]}\n\n{heads[1]}\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert [r["text"] for r in cleaned.removed] == ["Baca Juga:", *heads]
 
 
 def test_a_linked_headline_that_asks_is_removed_under_its_label() -> None:

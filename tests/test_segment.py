@@ -205,6 +205,7 @@ def test_list_end_abbreviation_splits_only_before_a_capital() -> None:
         ("Kuasa hukum Andi Wijaya, S.H. mengatakan kliennya tidak bersalah.", 1),
         ('Kabar itu dibenarkan Ketua Umum Budi Santoso, M.Si. "Semoga beliau tenang," katanya.', 2),
         ("Kuasa hukum, Dr. Hendra, S.H., M.H. Hendra menilai tuntutan terlalu berat.", 2),
+        ("Upacara dipimpin Kapolres AKBP Edy Setyanto, S.I.K. Ia memberikan sambutan.", 2),
         ("Ia adalah lulusan S.H. Universitas Airlangga.", 1),  # no name's degree
         ("Kerugian dihitung dari hasil audit BPK. Sidang dilanjutkan pekan depan.", 2),
         ("Saham PT Bank Rakyat Indonesia (Persero) Tbk. Saham perusahaan ditutup menguat.", 2),
@@ -468,6 +469,9 @@ def test_initials_before_an_age_and_company_or_legal_abbreviations_do_not_end_a_
         "Penjabat (Pj.) Gubernur Jawa Barat meninjau lokasi banjir.",
         "Hadir Prof. Dr. Eng. Ir. Sri Rahayu dan Drs. H. M. Amin Abdullah di sana.",
         "Laporan itu dibuat oleh M. Bagus Santoso dan timnya.",
+        "Informasi lebih lanjut melalui Telp. (0274) 868405 atau surel.",
+        "Surat itu ditandatangani a.n. Kepala Dinas Kesehatan Budi Santoso.",
+        "Kegiatan berlangsung pukul 08.00 s.d. 12.00 WIB di aula.",
     ],
 )
 def test_no_sentence_ends_after_an_abbreviation_before_a_number_place_or_name(text: str) -> None:
