@@ -692,7 +692,7 @@ _LINK_CAPS_RE = re.compile(r"^(?:BACA JUGA|SIMAK JUGA|LIHAT JUGA|TONTON JUGA)\b"
 _VIDEO_LINK_RE = re.compile(
     r"^(?:(?:simak|tonton|saksikan|lihat)(?:\s+juga)?\s+video\s*:.*|"
     r"(?:simak|tonton|saksikan|lihat)(?:\s+juga)?\s+(?:(?:siaran\s+)?(?:video|live\s+streaming)"
-    r"\b.{0,100}?(?::|\"[^\"]+\"|\bdi\s*sini|\bberikut)\s*[.:]?)|"
+    r"\b.{0,100}?(?::|\"[^\"]+\"|\bdi\s*sini|\bdi\s+bawah\s+ini|\bberikut)\s*[.:]?)|"
     r"jangan\s+lewatkan\s+video(?:\s+(?:terbaru|terpopuler|pilihan))?\s*:?|video\s+(?:pilihan|terkait|"
     r"populer|terpopuler|lainnya|rekomendasi)\s*:?)$",
     re.I,
@@ -786,6 +786,14 @@ _SHARE_RES = tuple(
         r"^jangan\s+lupa\s+(?:ikuti|follow|subscribe|kunjungi|like|cek)\b.{0,80}"
         r"\b(?:instagram|akun|channel|kanal|youtube|tiktok|twitter|facebook|whatsapp|@\w+)",
         r"^klik\s+dan\s+dapatkan\b",
+        # `Follow kumparan untuk dapatkan update ...`, `Yuk, follow akun Instagram @...`
+        r"^(?:(?:yuk|ayo)\s*,?\s+)?(?:ikuti|follow)\s+[\w.@]+\s+untuk\s+(?:men)?dapatkan\s+"
+        r"(?:update|berita|informasi|info|kabar)\b",
+        r"^(?:yuk|ayo)\s*,?\s+(?:ikuti|follow|subscribe)\b.{0,80}\b(?:instagram|akun|channel|kanal|"
+        r"youtube|tiktok|twitter|facebook|whatsapp|@\w+)",
+        # `Dukung jurnalisme berkualitas dengan berlangganan Tempo Digital.`
+        r"^dukung\s+(?:jurnalisme|media|kami|redaksi)\b.{0,80}\b(?:berlangganan|langganan|donasi|"
+        r"subscribe|membership)\b",
         r"^(?:baca|simak|lihat)\s+selengkapnya\b.{0,40}$",
         # embedded posts: `Lihat postingan ini di Instagram`, `Sebuah kiriman dibagikan oleh
         # Nama (@akun)`, and a tweet's sign-off `- Nama (@akun) May 19, 2024`
@@ -879,6 +887,11 @@ _BARE_LABEL_LINE_RE = re.compile(
     r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s*\|\s*"
     r"(?:Editor|Penyunting|Redaktur)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}$"
 )
+# A by-line without its colon: the role (and a contributor's place), then a name only.
+_UNLABELLED_BYLINE_RE = re.compile(
+    r"^(?:Penulis|Reporter|Pewarta|Editor|Penyunting|Redaktur|Fotografer|Kontributor"
+    r"(?:\s+[A-Z][\w]+){1,2}\s*,)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}$"
+)
 _LABEL_SPLIT_RE = re.compile(rf"(?i:\b{_LABEL})\s*:")
 
 
@@ -929,6 +942,13 @@ _FOOTER_RES = tuple(
         # (a label and an address; `Untuk informasi lebih lanjut, kunjungi laman ...` is prose)
         r"^info(?:rmasi)?\s+(?:lebih\s+lanjut|selengkapnya|lengkap)\s*:.{0,120}"
         r"(?:www\.|https?://|\w@[\w-]+\.\w|\b[\w-]+\.(?:com|id)\b)",
+        # a release's closing formula: `Demikian siaran pers ini disampaikan ...`
+        r"^demikian\s+(?:siaran\s+pers|rilis|press\s+release|keterangan\s+pers)\b",
+        # an editor's note on the article (a disclaimer, a correction): `Catatan redaksi: ...`
+        r"^\(?\s*catatan\s+(?:redaksi|editor|penyunting)\s*:",
+        # Tempo: `Nama Nama berkontribusi dalam penulisan artikel ini.`
+        r"^[^.!?]{3,120}\bberkontribusi\s+dalam\s+(?:penulisan|pembuatan|peliputan)\s+"
+        r"(?:artikel|berita|tulisan|laporan)\s+ini\b",
     )
 )
 # "DailySocial.id adalah portal berita ...": a site describing itself, at the end of an article.
@@ -1037,6 +1057,8 @@ def classify_line(
         return "credit"
     if n_words <= 30 and _TAGS_RE.match(line):
         return "tags"
+    if (header or at_end) and n_words <= 8 and _UNLABELLED_BYLINE_RE.match(line):
+        return "credit"  # `Editor Reni Susanti`, `Kontributor Lebak, Acep Nazmudin`
     if header and not at_end and n_words <= 12 and (
         _RUBRIC_RE.match(line) or _BREADCRUMB_RE.match(line) or _RELEASE_NUMBER_RE.match(line)
     ):
@@ -1343,6 +1365,8 @@ _DATELINE_RES = (
     re.compile(rf"^{_PLACE_EXT}\s*,\s*{_DOMAIN}-(?=[A-Z\"'])"),  # `Sleman, HarianJogja.com-Pemda`
     re.compile(rf"^{_DOMAIN}\s*,\s*[A-Z]{{3,}}-(?=[A-Z\"'])"),  # `Harianjogja.com, SLEMAN-Pemda`
     re.compile(rf"^(?:{_GAZETTEER}):\s+(?=[A-Z])"),
+    # a site and a known place with no separator at all: `Liputan6.com, Jakarta Kasus ...`
+    re.compile(rf"^{_DOMAIN}\s*,\s*(?:{_GAZETTEER}){_COMPASS}\s+(?=[A-Z\"'])"),
     # NU Online's place and outlet on a line of their own: `Jakarta, NU Online`
     re.compile(rf"^{_PLACE_EXT}\s*,\s*{_OUTLET}\s*$"),
     # a place in capitals glued to its dash: `SAMARINDA-Pembangunan`, `BALIKPAPAN, KP-Warga`,
@@ -1709,6 +1733,9 @@ def _page_tail(lines: list[str]) -> int:
     start = next(marks, len(lines))
     if start < len(lines):  # (a mark on the last line is left to the line rules: `(end)`)
         return start
+    signed = _signature_block(lines, last)
+    if signed is not None:
+        return signed
     for number in range(len(lines) - 1, -1, -1):
         line = lines[number].strip()
         if not line:
@@ -1719,6 +1746,31 @@ def _page_tail(lines: list[str]) -> int:
             continue
         if _PAGE_TAIL_RE.match(line):
             start = number
+    return start
+
+
+# A letter's signature mark: `ttd`, `Ttd.`, `(ttd)`, `dto` (signed; the original is signed).
+_SIGNED_RE = re.compile(r"^\(?\s*(?i:ttd|dto)\.?\s*\)?$")
+SIGNATURE_LINE_WORDS = 12  # lines of a signature block are short (a place and date, an office)
+
+
+def _signature_block(lines: list[str], last: int) -> int | None:
+    """The first line of a letter's signature block closing the text (`Kendal, 1 Maret 2025` /
+    `Kepala Dinas ...` / `ttd` / the name / `NIP. ...`): up to four short lines that end no
+    sentence above the mark, and only short lines below it; None when there is none."""
+    filled = [n for n in range(last + 1) if lines[n].strip()]
+    mark = next((n for n in reversed(filled[-6:]) if _SIGNED_RE.match(lines[n].strip())), None)
+    if mark is None or any(
+        len(lines[n].split()) > SIGNATURE_LINE_WORDS for n in filled if n > mark
+    ):
+        return None
+    start = mark
+    above = [n for n in filled if n < mark][-4:]
+    for n in reversed(above):
+        line = lines[n].strip()
+        if len(line.split()) > SIGNATURE_LINE_WORDS or ends_sentence(line):
+            break
+        start = n
     return start
 
 
@@ -2042,7 +2094,7 @@ def clean_document(
             under_caption_label = False
             continue
         kind = "footer" if number >= tail else classify_line(line, header=header)
-        if kind and _inside_sentence(text_lines, number):
+        if kind and number < tail and _inside_sentence(text_lines, number):
             kind = None  # a wrapped line of a sentence (`oleh Presiden ...`, `... (TNI/Polri)`)
         if kind == "timestamp" and number and _completes(text_lines[number - 1]):
             kind = None  # `Batas akhir pendaftaran adalah` / `Sabtu, 30 November 2024 pukul ...`

@@ -670,6 +670,53 @@ def test_two_outlets_closing_a_paragraph_are_its_source_not_a_photo_credit() -> 
     assert cleaned.paragraphs == [[BODY], [line], [BODY2]]
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Follow kumparan untuk dapatkan update teknologi terbaru!", "share"),
+        ("Yuk, follow akun Instagram @suarasurabaya untuk info terkini.", "share"),
+        ("Dukung jurnalisme berkualitas dengan berlangganan Tempo Digital.", "share"),
+        ("Catatan redaksi: Berita ini tidak bertujuan menginspirasi tindakan bunuh diri.",
+         "footer"),
+        ("Hendrik Yaputra berkontribusi dalam penulisan artikel ini.", "footer"),
+        ("Saksikan video selengkapnya di bawah ini.", "link"),
+    ],
+)
+def test_prompts_notes_and_pointers_are_page_furniture(line: str, kind: str) -> None:
+    cleaned = clean_document(f"{BODY}\n\n{line}\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert cleaned.removed == [{"kind": kind, "text": line}]
+
+
+def test_by_lines_without_a_colon_close_an_article_but_a_sentence_does_not() -> None:
+    cleaned = clean_document(f"{BODY}\n\nKontributor Lebak, Acep Nazmudin\nEditor Reni Susanti")
+    assert cleaned.paragraphs == [[BODY]]
+    assert [r["kind"] for r in cleaned.removed] == ["credit", "credit"]
+    line = "Editor Reni Susanti menolak berkomentar."
+    assert clean_document(f"{BODY}\n\n{line}").paragraphs == [[BODY], [line]]
+
+
+def test_a_site_and_place_run_into_the_lead_are_a_dateline() -> None:
+    lead = "Kasus demam berdarah di Jakarta meningkat tajam pekan ini."
+    cleaned = clean_document(f"Liputan6.com, Jakarta {lead}\n\n{BODY}")
+    assert cleaned.paragraphs[0] == [lead]
+    assert cleaned.removed == [{"kind": "dateline", "text": "Liputan6.com, Jakarta"}]
+
+
+def test_a_press_releases_signature_block_and_closing_formula_are_not_the_article() -> None:
+    block = ("Demikian siaran pers ini disampaikan untuk dapat dipublikasikan.\n\n"
+             "Kendal, 1 Maret 2025\nKepala Dinas Kesehatan Kabupaten Kendal\n\nttd\n\n"
+             "dr. Ferinando Rad Bonay, M.Kes.\nNIP. 19720304 200212 1 005")
+    cleaned = clean_document(f"{BODY}\n\n{BODY2}\n\n{block}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert [r["kind"] for r in cleaned.removed] == ["footer"] * 6
+    unspaced = block.replace("\n\n", "\n").replace("Demikian", "\nDemikian")
+    assert clean_document(f"{BODY}\n\n{BODY2}\n\n{unspaced}").paragraphs == [[BODY], [BODY2]]
+    # (a paragraph of the article under the mark: no signature block)
+    long_after = f"{BODY}\n\nKepala Desa Sukamaju\nttd\n\n{BODY3} {BODY2}"
+    assert clean_document(long_after).paragraphs[-1] == [BODY3, BODY2]
+
+
 def test_a_closing_formula_of_the_story_is_no_learned_footer() -> None:
     closing = "Hingga berita ini diturunkan, polisi masih memburu pelaku."
     docs = [f"{body}\n\n{closing}" for body in (BODY, BODY2, BODY3)]
