@@ -444,6 +444,8 @@ def keywords(
             pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
             frequencies[key], forms[key] = count, form
             weights[key] = count * sum(idf.get(p, default_idf) for p in pairs) / len(pairs)
+    for key in [k for k in weights if _noun_before_name(k, forms[k], frequencies)]:
+        del weights[key]
     _complete_names(body, weights, frequencies, forms, counts, stops, doubtful, 3 * limit)
     merged = _lengthen_names(weights, frequencies, forms, counts, units)
     # A word or phrase that only ever occurs inside a longer phrase is shown as that phrase.
@@ -470,12 +472,19 @@ def keywords(
             continue
         if len(words) > 1 and any(_overlapping(words, o) for o in taken if len(o) > 1):
             continue  # `Tenggara Barat` after `Nusa Tenggara`: pieces of one run of words
-        if len(words) > 1 and all(w[:1].isupper() for w in forms[key].split(" ")):
-            # a name says the capitalized parts of it listed before on their own when they
-            # mostly stand in it (`Marc`, `Marquez`; not `Lombok` beside `Lombok Utara`)
+        if len(words) > 1:
+            # a phrase says the parts of it listed before on their own when they mostly stand
+            # in it: a name its capitalized parts (`Marc`, `Marquez`; not `Lombok` beside
+            # `Lombok Utara`), a term its common words (`demam` beside `demam berdarah`; not
+            # `TBC` beside `kasus TBC`); a common word, more than two times in three (not
+            # `beras` of `harga beras` and `gudang beras`)
+            name = all(w[:1].isupper() for w in forms[key].split(" "))
+            inside = frequencies[key]
             kept = [(t, c) for t, c in zip(taken, chosen, strict=True)
-                    if not (len(t) == 1 and t[0] in words and c["term"][:1].isupper()
-                            and frequencies[t[0]] <= 2 * frequencies[key])]
+                    if not (len(t) == 1 and t[0] in words
+                            and c["term"][:1].isupper() == name
+                            and (frequencies[t[0]] <= 2 * inside if name else
+                                 c["term"].islower() and 2 * frequencies[t[0]] < 3 * inside))]
             taken, chosen = [t for t, _ in kept], [c for _, c in kept]
         covered.update(words)
         taken.append(words)
@@ -545,6 +554,29 @@ _CLUB_SUFFIXES = frozenset({"FC", "SC", "CF", "AFC", "FK"})
 _DERIVED_NOUN_RE = re.compile(r"^(?:ke|pe)\w{3,}an$")
 
 
+# Derived nouns that head a place's name (`Kepulauan Riau`, `Kecamatan Cilandak`).
+_PLACE_NOUNS = frozenset(
+    """kepulauan kecamatan kelurahan kesultanan kerajaan keuskupan pelabuhan pegunungan perairan
+    perumahan pedukuhan perkebunan pemakaman perbukitan pedesaan perkampungan""".split()
+)
+
+
+def _noun_before_name(key: str, form: str, frequencies: Counter[str]) -> bool:
+    """A capitalized derived noun before a name that also stands alone: a portfolio or a
+    sentence's subject, not part of the name (`Menteri Ketenagakerjaan Yassierli`, `Kemenangan
+    Jonatan memastikan ...`; not `Kejaksaan Agung`, `Kepulauan Riau`)."""
+    words = key.split(" ")
+    if len(words) != 2 or not _capitalized(form):
+        return False
+    noun, name = words
+    return (
+        bool(_DERIVED_NOUN_RE.match(noun))
+        and noun not in _INSTITUTION_HEADS | _PLACE_NOUNS
+        and not is_word(name)
+        and frequencies.get(name, 0) > frequencies[key]
+    )
+
+
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     from pipeline.clean import PLACES
@@ -612,6 +644,10 @@ def _full_name(
         ):
             return None  # (`Umrah Kemenag`, `Kanada Trudeau`, `TNI Suharyanto`: no first name;
             # a place before it is a club's: `Manchester City`)
+    if head is None and _DERIVED_NOUN_RE.match(part[0][1]) and (
+        part[0][1] not in _INSTITUTION_HEADS | _PLACE_NOUNS
+    ):
+        return None  # (a portfolio or a subject: `Ketenagakerjaan Yassierli`, `Kemenangan Jonatan`)
     keys = [k for _, k in part]
     if len(part) < 2 or is_office(part[0][0]) or keys[0] in _NAME_TITLES or any(
         (k in stops and k not in NAME_HEADS) or k in RANKS or k in _COUNTRIES for k in keys
@@ -664,7 +700,7 @@ def _complete_names(
                 full[name] += 1
                 earliest.setdefault(name, start + p)
         alone = counts[key][form] - len(uses[key])
-        if not full and not alone and _DERIVED_NOUN_RE.match(key) and is_word(key):
+        if not full and not alone and _DERIVED_NOUN_RE.match(key):
             weights.pop(key)  # a piece of names only: `Perhubungan` of `Menteri Perhubungan`
             continue
         if not full or firsts[key] < min(earliest.values()):

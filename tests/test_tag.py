@@ -504,7 +504,8 @@ def test_english_stop_words_are_not_keywords_of_an_english_document() -> None:
     english = {k["term"] for k in keywords(text, {}, 5.0, limit=20, lang="en")}
     assert {"minister", "state"} <= english
     assert not english & {"be", "it", "would", "will", "who", "by"}
-    assert "be" in {k["term"] for k in keywords(text, {}, 5.0, limit=20)}  # only when English
+    unfiltered = [k["term"].split() for k in keywords(text, {}, 5.0, limit=20)]
+    assert any("be" in words for words in unfiltered)  # (filtered only when English)
 
 
 def test_web_addresses_and_titles_give_no_keywords() -> None:
@@ -665,6 +666,26 @@ def test_a_name_first_written_in_full_is_shown_in_full_not_by_its_short_form() -
     terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
     assert {"Hendra Wiratmaja Saputra", "Jonatan Christie"} <= set(terms)
     assert not {"Hendra", "Christie", "Lampung Selatan Hendra"} & set(terms)
+
+
+def test_a_portfolio_or_a_subject_before_a_name_is_no_first_name() -> None:
+    text = ("Menteri Ketenagakerjaan Yassierli mengumumkan kenaikan upah. Yassierli meminta "
+            "gubernur patuh. Menteri Ketenagakerjaan Yassierli juga meminta pengusaha patuh. "
+            "Kata Yassierli, aturan segera terbit. Tunggal putra Jonatan Christie juara. Jonatan "
+            "menang mudah. Kemenangan Jonatan disambut meriah. Jonatan bersyukur. Pemerintah "
+            "Kepulauan Riau senang. Kepulauan Riau bangga. Warga Riau bersorak.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    assert {"Yassierli", "Jonatan Christie", "Kepulauan Riau"} <= set(terms)
+    assert not {"Ketenagakerjaan Yassierli", "Kemenangan Jonatan", "Jonatan"} & set(terms)
+
+
+def test_a_common_word_mostly_standing_in_a_listed_term_is_not_listed_beside_it() -> None:
+    text = ("Kasus demam berdarah meningkat. Pasien demam berdarah dirawat. Demam berdarah "
+            "menular lewat nyamuk. Gejala demam tinggi. Pasien TBC juga dirawat. Kasus TBC naik. "
+            "TBC menular. TBC diobati.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    assert "demam berdarah" in terms and "demam" not in terms
+    assert "TBC" in terms  # (an acronym beside `kasus TBC` stays)
 
 
 def test_short_forms_first_written_alone_places_and_shared_surnames_stay_short() -> None:
