@@ -341,9 +341,11 @@ def _title_and_body_units(
 def _shown(form: str, doubtful: set[str]) -> str:
     """A keyword as shown: a capital that only ever starts a sentence is dropped from a
     dictionary word (decided for the few keywords shown, since it takes a stemmer)."""
+    words = form.split(" ")
+    if len(words) > 1 and all(w[:1].isupper() for w in words[1:] if w != "dan"):
+        return form  # (a name opening a sentence: `Kementerian Pemuda dan Olahraga menyiapkan`)
     return " ".join(
-        word.lower() if word in doubtful and is_word(word.lower()) else word
-        for word in form.split(" ")
+        word.lower() if word in doubtful and is_word(word.lower()) else word for word in words
     )
 
 
@@ -512,12 +514,31 @@ def _capital_runs(
             if joined and run:
                 run.append((surface, key))
                 continue
+        elif run and _and_in_name(units, i, run):
+            run.append((surface, "dan"))
+            continue
         if len(run) > 1:
             runs.append((start, run))
         run, start = ([(surface, key)] if capital else []), i
     if len(run) > 1:
         runs.append((start, run))
     return runs, firsts
+
+
+def _and_in_name(
+    units: Sequence[tuple[str, str, bool]], i: int, run: list[tuple[str, str]]
+) -> bool:
+    """Whether the `dan` at `i` joins two parts of an institution's name (`Badan Pengawas Obat
+    dan Makanan`, `Bea dan Cukai`): the run before it opens with such a head and a capitalized
+    word follows."""
+    surface, _, joined = units[i]
+    if surface != "dan" or not joined or i + 1 >= len(units):
+        return False
+    after, key, next_joined = units[i + 1]
+    return (
+        any(word in _INSTITUTION_HEADS for _, word in run)
+        and bool(key) and after[:1].isupper() and next_joined
+    )
 
 
 # Countries: a name of their own, however often they stand inside others (`Bank Indonesia`).
@@ -545,11 +566,12 @@ PERSON_NAME_WORDS = 4
 # The heads of institutions' names (`Dinas Kesehatan Kota Surabaya`, `Institut Pertanian Bogor`).
 _INSTITUTION_HEADS = NAME_HEADS_ALONE | frozenset(
     """institut universitas pemerintah pemkab pemkot pemprov pengadilan kejaksaan polres polda
-    polsek kodam fakultas akademi politeknik partai""".split()
+    polsek kodam fakultas akademi politeknik partai bea""".split()
 )
 
 
 _CLUB_SUFFIXES = frozenset({"FC", "SC", "CF", "AFC", "FK"})
+_REGION_HEADS = frozenset("provinsi kabupaten kota kecamatan kelurahan desa kab kec".split())
 # Nouns derived with ke-/pe-(r)-...-an: the words of institutions' names (`Kesehatan`).
 _DERIVED_NOUN_RE = re.compile(r"^(?:ke|pe)\w{3,}an$")
 
@@ -615,14 +637,24 @@ def _full_name(
             break
         if is_office(surface) or surface.isupper() or word in RANKS or word in _NAME_TITLES:
             break
+    if head is not None and p + 1 < len(run) and not is_word(run[p + 1][1]) and (
+        run[p + 1][0] not in places and _name_word(*run[p + 1])
+        and p - 1 > head and run[p - 1][1] not in _REGION_HEADS
+    ):  # (the word right after a head is the institution's: `Kementerian Agama Lukman ...`,
+        # as is a region's place: `Kabupaten Sleman Taufiq`)
+        head = None  # a person's name after an institution's: `BPBD Kabupaten Demak Agus
+        # Nugroho Luhur Pambudi`, `Bea dan Cukai Batam Bayu Hendra Wicaksono`
     if head is not None:
         if not is_word(key):
             return None  # (a person after an institution: `Kementerian Keuangan Bimo`)
         end = p + 1
-        while end < len(run) and end - head < FULL_NAME_WORDS and (
+        joins = sum(1 for _, word in run[head:] if word == "dan")  # (`... Umum dan Penataan`)
+        while end < len(run) and end - head < FULL_NAME_WORDS + 3 * joins and (
             is_word(run[end][1]) or run[end][0] in places or run[end][1] in KEYWORD_WEAK_WORDS
         ):
             end += 1
+        while run[end - 1][1] == "dan":
+            end -= 1
         part = run[head:end]
     elif _DERIVED_NOUN_RE.match(key) and is_word(key) and not is_root(key):
         return None  # (`Kesehatan`, `Pertanian` without the head of their name)
@@ -650,7 +682,8 @@ def _full_name(
         return None  # (a portfolio or a subject: `Ketenagakerjaan Yassierli`, `Kemenangan Jonatan`)
     keys = [k for _, k in part]
     if len(part) < 2 or is_office(part[0][0]) or keys[0] in _NAME_TITLES or any(
-        (k in stops and k not in NAME_HEADS) or k in RANKS or k in _COUNTRIES for k in keys
+        (k in stops and k not in NAME_HEADS and (k != "dan" or head is None))
+        or k in RANKS or k in _COUNTRIES for k in keys
     ):
         return None  # (`Presiden Jokowi`, `Ipda Budi`)
     return part

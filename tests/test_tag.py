@@ -679,6 +679,20 @@ def test_a_portfolio_or_a_subject_before_a_name_is_no_first_name() -> None:
     assert not {"Ketenagakerjaan Yassierli", "Kemenangan Jonatan", "Jonatan"} & set(terms)
 
 
+def test_institution_names_joined_by_dan_and_people_named_after_them_are_whole() -> None:
+    text = ("Badan Pengawas Obat dan Makanan menarik sirup obat batuk. Kepala Badan Pengawas Obat "
+            "dan Makanan Taruna Ikrar menjelaskan cemaran. Badan Pengawas Obat dan Makanan "
+            "meminta apotek berhati-hati. Kepala Pelaksana BPBD Kabupaten Demak Agus Nugroho "
+            "Luhur Pambudi meminta warga mengungsi. Agus memantau tanggul. Agus siaga. Kementerian "
+            "Pemuda dan Olahraga menyiapkan bonus. Kementerian Pemuda dan Olahraga menyiapkan "
+            "pengamanan. Menteri Agama Lukman Hakim Saifuddin hadir. Lukman senang.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=40)]
+    assert {"Badan Pengawas Obat dan Makanan", "Agus Nugroho Luhur Pambudi",
+            "Kementerian Pemuda dan Olahraga"} <= set(terms)
+    assert not {"Makanan", "Olahraga", "Agus", "Pambudi", "Agama Lukman Hakim Saifuddin",
+                "kementerian Pemuda"} & set(terms)
+
+
 def test_a_common_word_mostly_standing_in_a_listed_term_is_not_listed_beside_it() -> None:
     text = ("Kasus demam berdarah meningkat. Pasien demam berdarah dirawat. Demam berdarah "
             "menular lewat nyamuk. Gejala demam tinggi. Pasien TBC juga dirawat. Kasus TBC naik. "
