@@ -448,7 +448,9 @@ def keywords(
             weights[key] = count * sum(idf.get(p, default_idf) for p in pairs) / len(pairs)
     for key in [k for k in weights if _noun_before_name(k, forms[k], frequencies)]:
         del weights[key]
-    _complete_names(body, weights, frequencies, forms, counts, stops, doubtful, 3 * limit)
+    words_too = _complete_names(
+        body, weights, frequencies, forms, counts, stops, doubtful, 3 * limit
+    )
     merged = _lengthen_names(weights, frequencies, forms, counts, units)
     # A word or phrase that only ever occurs inside a longer phrase is shown as that phrase.
     for key in sorted((k for k in weights if " " in k), key=lambda k: -k.count(" ")):
@@ -470,7 +472,7 @@ def keywords(
         if len(chosen) >= limit:
             break
         words = key.split(" ")
-        if len(words) == 1 and key in covered:
+        if len(words) == 1 and key in covered and key not in words_too:
             continue
         if len(words) > 1 and any(_overlapping(words, o) for o in taken if len(o) > 1):
             continue  # `Tenggara Barat` after `Nusa Tenggara`: pieces of one run of words
@@ -698,32 +700,38 @@ def _complete_names(
     stops: frozenset[str],
     doubtful: set[str],
     top: int,
-) -> None:
+) -> set[str]:
     """A one-word name (of the `top` words by weight) that a text (without its title) first
     writes in full is shown as the full name (see `_full_name`), with its weight: `Hendra` of
     `Bupati Lampung Selatan Hendra Wiratmaja Saputra`. Places, countries, acronyms, words
     capitalized only at sentence starts, a name first written alone (`Google` before `Google
     Play`) and a word standing alone and in two full names keep their one word. An
     institution's name must recur and its word never stand alone (`Keuangan` only ever inside
-    `Kementerian Keuangan`, twice); a derived word found only inside names is dropped."""
+    `Kementerian Keuangan`, twice); a derived word found only inside names is dropped. A
+    person's first name that is also a word written in lowercase (`Indah Permatasari`, `pantai
+    yang indah`) keeps that word with its lowercase uses; those words are returned."""
     runs, firsts = _capital_runs(units)
     in_runs = {key for _, run in runs for _, key in run}
     named = heapq.nsmallest(top, (k for k in weights if k in in_runs),
                             key=lambda k: (-weights[k], k))
+    # A name that is also a word written in lowercase (`Indah Permatasari` beside `pantai yang
+    # indah`) is looked at in its capitalized form, twice at least.
+    capital = {key: _capital_form(counts[key]) for key in named}
     wanted = {
         key for key in named
-        if forms[key][:1].isupper() and not forms[key].isupper() and len(key) > 2
-        and key not in _COUNTRIES and forms[key] not in _places() and forms[key] not in doubtful
+        if capital[key] and len(key) > 2 and key not in _COUNTRIES
+        and capital[key] not in _places() and capital[key] not in doubtful
     }
+    words_too: set[str] = set()
     if not wanted:
-        return
+        return words_too
     uses: dict[str, list[tuple[int, list[tuple[str, str]], int]]] = {}  # (run start, run, p)
     for start, run in runs:
         for p, (_, word) in enumerate(run):
             if word in wanted:
                 uses.setdefault(word, []).append((start, run, p))
     for key in sorted(uses, key=lambda k: (-weights[k], k)):
-        form = forms[key]
+        form = capital[key]
         full: Counter[tuple[str, str]] = Counter()
         earliest: dict[tuple[str, str], int] = {}
         for start, run, p in uses[key]:
@@ -733,7 +741,7 @@ def _complete_names(
                 full[name] += 1
                 earliest.setdefault(name, start + p)
         alone = counts[key][form] - len(uses[key])
-        if not full and not alone and _DERIVED_NOUN_RE.match(key):
+        if not full and not alone and _DERIVED_NOUN_RE.match(key) and form == forms[key]:
             weights.pop(key)  # a piece of names only: `Perhubungan` of `Menteri Perhubungan`
             continue
         if not full or firsts[key] < min(earliest.values()):
@@ -745,9 +753,37 @@ def _complete_names(
                 continue
         elif alone > 0 and len(full) > 1:
             continue  # (a word standing alone and in two names: whose is it?)
-        weights[name] = max(weights.get(name, 0.0), weights.pop(key))
-        frequencies[name] = max(frequencies.get(name, 0), frequencies[key])
+        lower = sum(n for f, n in counts[key].items() if f.islower())
+        person = bool(alone) and name.split(" ")[0] == key and not any(
+            is_word(word) for word in name.split(" ")[1:]
+        )
+        if not lower or (form == forms[key] and not person):
+            weight, frequency = weights.pop(key), frequencies[key]
+        elif not person:
+            continue  # (a word also written as a name's head: `pasar`, `Pasar Induk`)
+        else:  # a person's first name that is also a word keeps the word's lowercase uses
+            share = (frequencies[key] - lower) / frequencies[key]
+            weight, frequency = weights[key] * share, frequencies[key] - lower
+            weights[key] -= weight
+            forms[key] = key
+            words_too.add(key)
+        weights[name] = max(weights.get(name, 0.0), weight)
+        frequencies[name] = max(frequencies.get(name, 0), frequency)
         forms[name] = surface
+    return words_too
+
+
+def _capital_form(forms: Counter[str]) -> str | None:
+    """The capitalized (not all-caps) form of a word, when it is the form shown, or is written
+    at least twice and as often as in lowercase (mostly a name); else None."""
+    form, n = max(((f, c) for f, c in forms.items() if f[:1].isupper() and not f.isupper()),
+                  key=lambda item: (item[1], item[0]), default=(None, 0))
+    if form is None:
+        return None
+    lower = sum(c for f, c in forms.items() if f.islower())
+    if best_form(forms) != form and (n < MIN_PHRASE_COUNT or n < lower):
+        return None
+    return form
 
 
 def _names_alone(units: Sequence[tuple[str, str, bool]]) -> Counter[str]:

@@ -693,6 +693,16 @@ def test_institution_names_joined_by_dan_and_people_named_after_them_are_whole()
                 "kementerian Pemuda"} & set(terms)
 
 
+def test_a_first_name_that_is_also_a_word_is_completed_and_the_word_kept() -> None:
+    text = ("Penyanyi Indah Permatasari merilis album. Album itu berisi kenangan indah. "
+            "\"Pantainya indah,\" kata Indah. Menurut Indah, lagunya lahir di Lombok. "
+            "Pemandangan indah jadi ilham. Tur konser Indah dimulai. Warga Pasar Baru senang. "
+            "Pasar ramai. Harga di pasar turun. Pedagang pasar lega.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    assert {"Indah Permatasari", "indah", "pasar"} <= set(terms)
+    assert "Indah" not in terms
+
+
 def test_a_common_word_mostly_standing_in_a_listed_term_is_not_listed_beside_it() -> None:
     text = ("Kasus demam berdarah meningkat. Pasien demam berdarah dirawat. Demam berdarah "
             "menular lewat nyamuk. Gejala demam tinggi. Pasien TBC juga dirawat. Kasus TBC naik. "
