@@ -856,7 +856,13 @@ def _long_phrase_worthy(
         _verb_or_possessive(w.lower() if w in doubtful else w) for w in surfaces
     ):
         return False
-    if all(w[:1].isupper() and w not in doubtful for w in surfaces):
+    # (a name that only ever opens a sentence opens it whole: `Otoritas Jasa Keuangan (OJK)
+    # mencatat`; `Data Badan Pusat Statistik` is data of the name that starts at its head)
+    opening = surfaces[0] in doubtful and not is_office(surfaces[0]) and not any(
+        k in _INSTITUTION_HEADS or is_office(w) for k, w in zip(keys[1:], surfaces[1:], strict=True)
+    )
+    if all(w[:1].isupper() and (w not in doubtful or (i == 0 and opening))
+           for i, w in enumerate(surfaces)):
         # (not the end of one name and the start of another: `Raya Idul Fitri`, `Kramat Ipda
         # Budi`; a rank is not part of the name it comes before: `Ipda Budi Santoso`)
         return keys[0] not in KEYWORD_WEAK_WORDS and not _RANKS_ALONE & set(keys)

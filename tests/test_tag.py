@@ -703,6 +703,15 @@ def test_a_first_name_that_is_also_a_word_is_completed_and_the_word_kept() -> No
     assert "Indah" not in terms
 
 
+def test_a_name_that_only_opens_sentences_is_shown_whole() -> None:
+    text = ("Otoritas Jasa Keuangan (OJK) mencatat kredit tumbuh. Otoritas Jasa Keuangan juga "
+            "memantau kredit macet. Data Badan Pusat Statistik menunjukkan inflasi turun. Data "
+            "Badan Pusat Statistik dirilis tiap bulan.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    assert "Otoritas Jasa Keuangan" in terms and "Jasa Keuangan" not in terms
+    assert "Badan Pusat Statistik" in terms and not any(t.startswith("Data") for t in terms)
+
+
 def test_a_common_word_mostly_standing_in_a_listed_term_is_not_listed_beside_it() -> None:
     text = ("Kasus demam berdarah meningkat. Pasien demam berdarah dirawat. Demam berdarah "
             "menular lewat nyamuk. Gejala demam tinggi. Pasien TBC juga dirawat. Kasus TBC naik. "
