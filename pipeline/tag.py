@@ -186,6 +186,34 @@ KEYWORD_WEAK_WORDS: frozenset[str] = frozenset(
     barat timur selatan utara tenggara tengah raya nasional belasan puluhan ratusan ribuan
     jutaan miliaran""".split()
 )  # (compass words and `raya`, `nasional` close names: `Nusa Tenggara Barat`)
+# The model words of product names (`iPhone 16 Pro`, `Galaxy S24 Ultra`): no keyword alone.
+PRODUCT_SUFFIXES = frozenset("pro max ultra plus mini lite fe se".split())
+_PRODUCT_SUFFIX = r"(?:Pro|Max|Ultra|Plus|Mini|Lite|FE|SE)"
+# A model after a brand's word: a code (`S24`, `A55`), or a number with a model word after it or
+# after a camel-case brand (`iPhone 16`); never a score, time or decimal (`Persija 2-1`).
+_MODEL_RE = re.compile(
+    rf"\s+((?:[A-Z]{{1,2}}\d{{1,4}}[A-Za-z]?|\d{{1,3}}[A-Za-z]?)(?![\d.,:/-]*\d)"
+    rf"(?:\s+{_PRODUCT_SUFFIX}){{0,2}})(?![\w-])"
+)
+
+
+def product_name(form: str, text: str) -> str | None:
+    """The product a brand's word names in most of its uses in `text`, with its model (`iPhone`
+    -> `iPhone 16 Pro`), or None."""
+    found: Counter[str] = Counter()
+    uses = 0
+    for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+        uses += 1
+        model = _MODEL_RE.match(text, match.end())
+        if model and (not model.group(1)[0].isdigit() or " " in model.group(1)
+                      or (form[:1].islower() and any(c.isupper() for c in form))):
+            found[f"{form} {model.group(1)}"] += 1
+    if not found:
+        return None
+    name, n = max(found.items(), key=lambda item: (item[1], -len(item[0]), item[0]))
+    return name if 2 * sum(found.values()) >= uses and n >= MIN_PHRASE_COUNT else None
+
+
 # The heads of institutions' names (`Badan Pusat Statistik`): no keyword alone, fine in phrases
 # (`majelis hakim`, `berat badan`).
 NAME_HEADS_ALONE = frozenset(
@@ -356,7 +384,8 @@ def _keyword_worthy(
         return False
     if " " not in key:
         return (key not in stops and key not in KEYWORD_WEAK_WORDS and key not in NAME_HEADS_ALONE
-                and key not in _RANKS_ALONE and key not in stop_words())
+                and key not in _RANKS_ALONE and key not in stop_words()
+                and key not in PRODUCT_SUFFIXES)
     if count < MIN_PHRASE_COUNT:
         return False
     left_key, right_key = key.split(" ")
@@ -492,7 +521,10 @@ def keywords(
             taken, chosen = [t for t, _ in kept], [c for _, c in kept]
         covered.update(words)
         taken.append(words)
-        chosen.append({"term": _shown(forms[key], doubtful), "weight": round(weight / norm, 4)})
+        term = _shown(forms[key], doubtful)
+        if len(words) == 1 and term[:1].isalpha() and not term.islower():
+            term = product_name(term, text) or term
+        chosen.append({"term": term, "weight": round(weight / norm, 4)})
     return chosen
 
 

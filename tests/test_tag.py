@@ -703,6 +703,16 @@ def test_a_first_name_that_is_also_a_word_is_completed_and_the_word_kept() -> No
     assert "Indah" not in terms
 
 
+def test_a_product_is_shown_with_its_model_and_its_model_word_is_no_keyword() -> None:
+    text = ("Apple menjual iPhone 16 Pro mulai Jumat. Harga iPhone 16 Pro dibanderol Rp 20 juta. "
+            "Layar iPhone 16 Pro berukuran 6,3 inci. Samsung menjual Galaxy S24 Ultra. Galaxy "
+            "S24 Ultra dibekali kamera. Galaxy S24 Plus lebih murah. Persija menang 2-1. "
+            "Persija 2-1 Persib. Persija unggul.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    assert {"iPhone 16 Pro", "Galaxy S24 Ultra", "Persija"} <= set(terms)
+    assert not {"Pro", "Ultra", "Plus", "iPhone", "Persija 2"} & set(terms)
+
+
 def test_a_name_that_only_opens_sentences_is_shown_whole() -> None:
     text = ("Otoritas Jasa Keuangan (OJK) mencatat kredit tumbuh. Otoritas Jasa Keuangan juga "
             "memantau kredit macet. Data Badan Pusat Statistik menunjukkan inflasi turun. Data "
