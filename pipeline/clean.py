@@ -196,6 +196,53 @@ def strip_html(text: str) -> tuple[str, list[_Removal], list[dict[str, str]]]:
     return text, removed, repairs
 
 
+# Markdown, as exported or pasted: headings, emphasis, links, table rules, bullets.
+_MD_HEADING_RE = re.compile(r"^#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_MD_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
+_MD_EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_MD_LINK_RE = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|www\.|/)[^()\s]*\)")
+_MD_TABLE_RULE_RE = re.compile(
+    r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?)?[ \t]*$", re.M
+)
+_MD_TABLE_ROW_RE = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.M)
+_MD_BULLET_RE = re.compile(r"^[ \t]*\*[ \t]+(?=\S)(?![ \t*]*$)", re.M)  # (not `* * *`)
+
+
+def _markdown_bullets(text: str) -> str:
+    """`* item` lines next to each other become `- item`; a lone `* ...` line is a footnote."""
+    lines = text.split("\n")
+    bullet = [bool(_MD_BULLET_RE.match(line)) for line in lines]
+    if sum(bullet) < 2:
+        return text
+    for i, line in enumerate(lines):
+        if bullet[i] and ((i and bullet[i - 1]) or (i + 1 < len(lines) and bullet[i + 1])):
+            lines[i] = _MD_BULLET_RE.sub("- ", line, count=1)
+    return "\n".join(lines)
+
+
+def strip_markdown(text: str) -> tuple[str, list[_Removal]]:
+    """Turn Markdown into plain text: headings and emphasis lose their marks, a link keeps its
+    text, a table's rule row goes and its rows lose their outer bars, `*` bullets become `-`.
+    Only where the marks are Markdown's (a `# ` line, paired `**`, `[text](address)`)."""
+    removed: list[_Removal] = []
+    if "#" in text:
+        text = _MD_HEADING_RE.sub(r"\1", text)
+    if "*" in text or "__" in text:
+        text = _MD_STRONG_RE.sub(r"\2", text)
+        text = _MD_EMPHASIS_RE.sub(r"\1", text)
+        text = _markdown_bullets(text)
+    if "](" in text:
+        text = _MD_LINK_RE.sub(r"\1", text)
+    if "---" in text and "|" in text:
+        for match in _MD_TABLE_RULE_RE.finditer(text):
+            line = text.count("\n", 0, match.start())
+            removed.append(((line, 0), "separator", match.group(0).strip()))
+        text = _MD_TABLE_RULE_RE.sub("", text)
+        text = _MD_TABLE_ROW_RE.sub(lambda m: " | ".join(c.strip() for c in m.group(1).split("|")),
+                                    text)
+    return text, removed
+
+
 def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
     return text[max(0, start - width) : end + width]
 
@@ -330,6 +377,8 @@ def _normalize_text(raw: str) -> tuple[str, list[_Removal], list[dict[str, str]]
     for _ in range(4):
         before = text
         text, html_removed, entity_repairs = strip_html(text)
+        text, markdown_removed = strip_markdown(text)
+        html_removed += markdown_removed
         text = normalize_newlines(text)
         text, encoding_repairs = repair_encoding(text)
         text, partial_repairs = repair_partial_mojibake(text)

@@ -717,6 +717,24 @@ def test_a_press_releases_signature_block_and_closing_formula_are_not_the_articl
     assert clean_document(long_after).paragraphs[-1] == [BODY3, BODY2]
 
 
+def test_markdown_marks_are_removed_and_their_text_kept() -> None:
+    raw = ("# Realisasi APBD Jawa Timur\n\n**Surabaya** - Serapan belanja APBD baru 14,2 persen "
+           "pada triwulan pertama.\n\n| Komponen | Realisasi |\n|---|---|\n| Belanja Modal | 4,7 |"
+           "\n\nData lengkap ada di [laman BPKAD](https://bpkad.example.go.id). Serapan *rendah* "
+           "karena lelang.\n\n* keterlambatan DPA;\n* pergantian pejabat.")
+    cleaned = clean_document(raw, detect_title=True)
+    assert cleaned.title == "Realisasi APBD Jawa Timur"
+    assert cleaned.paragraphs == [
+        ["Serapan belanja APBD baru 14,2 persen pada triwulan pertama."],
+        ["Komponen | Realisasi"], ["Belanja Modal | 4,7"],
+        ["Data lengkap ada di laman BPKAD.", "Serapan rendah karena lelang."],
+        ["- keterlambatan DPA;"], ["- pergantian pejabat."],
+    ]
+    assert {"kind": "separator", "text": "|---|---|"} in cleaned.removed
+    plain = f"{BODY} Harga naik 5 * 2 kali, #ekonomi."
+    assert clean_document(plain).paragraphs == [[BODY, "Harga naik 5 * 2 kali, #ekonomi."]]
+
+
 def test_a_closing_formula_of_the_story_is_no_learned_footer() -> None:
     closing = "Hingga berita ini diturunkan, polisi masih memburu pelaku."
     docs = [f"{body}\n\n{closing}" for body in (BODY, BODY2, BODY3)]
