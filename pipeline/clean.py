@@ -918,6 +918,57 @@ _TAGS_RE = re.compile(
 )
 # A line of nothing but separator marks: `***`, `---`, `* * *`.
 _SEPARATOR_RE = re.compile(r"^[*#=~_\-\u2013\u2014\u2022\u00b7.\s]{3,}$")
+# Text pasted from a PDF: a page number on a line of its own (`- 4 -`, `Hal. 6`, a bare `5`
+# between blank lines), a running header or footer closed by one (`Laporan Tahunan 2024 | 7`,
+# removed when it recurs); and a blank line inside a sentence (`_close_page_gaps`).
+_PAGE_NUMBER_RE = re.compile(
+    r"^[ \t]*(?:-[ \t]+\d{1,4}[ \t]+-|(?i:hal(?:aman)?)\.?[ \t]*\d{1,4})[ \t]*$"
+)
+_RUNNING_HEAD_RE = re.compile(r"^[ \t]*(\S.{3,80}?)[ \t]*\|[ \t]*\d{1,4}[ \t]*$", re.M)
+
+
+
+def _page_marks(text: str) -> tuple[str, list[_Removal]]:
+    """Remove a PDF's page numbers and recurring running heads, and close blank lines that cut
+    a sentence (see `_PAGE_NUMBER_RE`); returns the text and the removals."""
+    removed: list[_Removal] = []
+    heads = Counter(m.group(1) for m in _RUNNING_HEAD_RE.finditer(text))
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        head = _RUNNING_HEAD_RE.match(line)
+        bare = line.strip().isdigit() and len(line.strip()) <= 3 and (
+            (number == 0 or not lines[number - 1].strip())
+            and (number + 1 == len(lines) or not lines[number + 1].strip())
+            and 0 < number < len(lines) - 1
+        )
+        if _PAGE_NUMBER_RE.match(line) or bare or (head and heads[head.group(1)] >= 2):
+            removed.append(((number, 0), "separator", line.strip()))
+            lines[number] = ""
+    return ("\n".join(lines) if removed else text), removed
+
+
+def _close_page_gaps(paragraphs: list[_Paragraph]) -> None:
+    """Join a paragraph to the one before it when a blank line cut a sentence: the one before
+    ends in a word, a comma or a hyphen, and it goes on in lowercase (double-spaced PDF text, a
+    scrape that broke a paragraph)."""
+    out: list[_Paragraph] = []
+    for number, paragraph in enumerate(paragraphs):
+        before = out[-1].text if out else ""
+        cut = len(before.split()) >= PAGE_GAP_MIN_WORDS and (
+            before[-1:].islower() or before[-1:] in ",-"
+        ) and paragraph.text[:1].islower()
+        glue = "" if before.endswith("-") and before[-2:-1].isalpha() else " "
+        joined = f"{before}{glue}{paragraph.text}"
+        # (and the joined paragraph is no boilerplate, as a second cleaning would see it)
+        if cut and not classify_line(joined, at_end=number == len(paragraphs) - 1):
+            out[-1].text = joined
+            out[-1].last = paragraph.last
+        else:
+            out.append(paragraph)
+    paragraphs[:] = out
+
+
+PAGE_GAP_MIN_WORDS = 6  # (a wrapped line of a PDF's page is this long at least)
 _LABEL = (
     r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur|Penyunting|Penerjemah|Alih\s+bahasa|"
     r"Kontributor|Laporan|Fotografer|Videografer|Foto|Produser|Editing|Teks|Text|Writer|Author|"
@@ -2122,6 +2173,8 @@ def clean_document(
     that repeats `given_title` (the record's own title, as scraped data often has it) goes.
     """
     text, removed, repairs = _normalize_text(raw)
+    text, page_marks = _page_marks(text)
+    removed += page_marks
 
     # 6. whole lines
     units: list[tuple[int, str] | None] = []
@@ -2230,6 +2283,7 @@ def clean_document(
     # 8-9. paragraphs
     paragraphs = assemble_paragraphs(units)
     removed += _clean_paragraphs(paragraphs, footers, frozenset(entries))
+    _close_page_gaps(paragraphs)
 
     # 10. sentences
     sentences = [s for s in (_segment(p.text) for p in paragraphs) if s]

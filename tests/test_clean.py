@@ -717,6 +717,24 @@ def test_a_press_releases_signature_block_and_closing_formula_are_not_the_articl
     assert clean_document(long_after).paragraphs[-1] == [BODY3, BODY2]
 
 
+def test_a_pdfs_page_numbers_running_heads_and_double_spaced_lines() -> None:
+    raw = ("Produksi padi Kabupaten Klaten pada 2024 mencapai 412.000 ton, naik lima persen "
+           "dari\n\ntahun sebelumnya. Kepala Dinas Pertanian Klaten, Ir. Widiyanti,\n\nmengatakan "
+           "target naik.\n\n- 4 -\n\nLaporan Tahunan Dinas Pertanian 2024 | 4\n\n"
+           f"{BODY}\n\n5\n\nHal. 6\n\nLaporan Tahunan Dinas Pertanian 2024 | 6\n\n{BODY2}")
+    cleaned = clean_document(raw)
+    assert cleaned.paragraphs == [
+        ["Produksi padi Kabupaten Klaten pada 2024 mencapai 412.000 ton, naik lima persen dari "
+         "tahun sebelumnya.", "Kepala Dinas Pertanian Klaten, Ir. Widiyanti, mengatakan target "
+         "naik."],
+        [BODY], [BODY2],
+    ]
+    assert [r["kind"] for r in cleaned.removed] == ["separator"] * 5
+    # (a press release's end mark is no page number; a short line is no wrapped one)
+    assert clean_document(f"{BODY}\n\n-30-\n\nKontak: humas").removed[0]["text"] == "-30-"
+    assert len(clean_document("Warga senang\n\nbantuan tiba").paragraphs) == 2
+
+
 def test_markdown_marks_are_removed_and_their_text_kept() -> None:
     raw = ("# Realisasi APBD Jawa Timur\n\n**Surabaya** - Serapan belanja APBD baru 14,2 persen "
            "pada triwulan pertama.\n\n| Komponen | Realisasi |\n|---|---|\n| Belanja Modal | 4,7 |"
