@@ -1458,7 +1458,12 @@ _DATELINE_RES = (
         rf"^(?:(?:Kabupaten|Kota|Kab\.|KABUPATEN|KOTA)\s+)?(?P<place>(?:{_GAZETTEER}){_COMPASS})"
         rf"{_DASH}"
         r"(?![^.]{0,40}\b(?:ditempuh|dilalui)\b)"  # (a route: `Medan - Kualanamu kini ditempuh`)
-        rf"(?!\s*(?!(?P=place)\b)(?:{_GAZETTEER})\b){_NOT_LOWER}"
+        # (a place after the dash makes a route, unless a name goes on from it or a report's
+        # verb follows: `London - Manchester United keluar`, `Jakarta - Papua kembali diguncang`)
+        rf"(?!\s*(?!(?P=place)\b)(?:{_GAZETTEER}){_COMPASS}\b"
+        r"(?!\s+(?:[A-Z]|(?:kembali|menjadi|resmi|menang|kalah|diguncang|dilanda|diterjang|"
+        r"bermain|tampil|mencatat|melaporkan)\b)))"
+        rf"{_NOT_LOWER}"
     ),
     # `JawaPos.com–Kementerian` (a dash glued to the outlet), `Jakarta: Presiden` (Medcom)
     re.compile(rf"^{_DOMAIN}-(?=[A-Z\"'])"),  # (dashes are plain hyphens by now)

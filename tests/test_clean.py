@@ -735,6 +735,23 @@ def test_a_pdfs_page_numbers_running_heads_and_double_spaced_lines() -> None:
     assert len(clean_document("Warga senang\n\nbantuan tiba").paragraphs) == 2
 
 
+@pytest.mark.parametrize(
+    ("lead", "dateline"),
+    [
+        ("London - Manchester United keluar sebagai juara.", "London -"),
+        ("Jakarta - Bali United menang 3-0 atas Persija.", "Jakarta -"),
+        ("Jakarta - Papua Tengah kembali diguncang gempa.", "Jakarta -"),
+        ("Jakarta - Bandung kini dapat ditempuh dua jam.", None),
+        ("Medan - Binjai macet total pada Senin pagi.", None),
+    ],
+)
+def test_a_place_after_a_dateline_dash_is_a_route_unless_a_name_or_report_goes_on(
+    lead: str, dateline: str | None
+) -> None:
+    removed = clean_document(f"{lead}\n\n{BODY}").removed
+    assert [r["text"] for r in removed] == ([dateline] if dateline else [])
+
+
 def test_markdown_marks_are_removed_and_their_text_kept() -> None:
     raw = ("# Realisasi APBD Jawa Timur\n\n**Surabaya** - Serapan belanja APBD baru 14,2 persen "
            "pada triwulan pertama.\n\n| Komponen | Realisasi |\n|---|---|\n| Belanja Modal | 4,7 |"
