@@ -54,6 +54,8 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
         "kp", "dsn", "ds", "dk", "eng",
         # `Rr.` (Raden Roro), `Pst.` (pastor)
         "rr", "pst",
+        # `Gn. Semeru` (gunung), `Perum. Griya Asri` (perumahan), `Man. United`, `Atl. Madrid`
+        "gn", "perum", "man", "atl",
     }
 )  # fmt: skip
 # Abbreviations before a number: no sentence ends between them and it (`Km. 102`, `Lt. 3`,
@@ -167,6 +169,9 @@ _AGE_RE = re.compile(r"\(\d{1,3}\)")
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,3}|[^\W\d_]|[ivxlcIVXLC]{1,5})[.)]")
 # A numbered item inside a sentence: `...: 1.` (after a colon) or `Budi 2.` (the next number).
 _INLINE_NUMBER_RE = re.compile(r"(:?) (\d{1,2})\.$")
+# A hadith's or verse's source in brackets after a quotation's end: `(HR. Bukhari).`, `(QS
+# Al-Baqarah: 183)`.
+_CITATION_RE = re.compile(r"\((?:HR|H\.R|QS|Q\.S|Q\.?\s?S)\b\.?[^()]{1,60}\)[.,;]?(?:\s|$)")
 
 
 def never_starts_sentence(word: str) -> bool:
@@ -303,9 +308,14 @@ def split_sentences(paragraph: str) -> list[str]:
             list_number = int(segment[:-1]) if segment[:-1].isdecimal() else 0
             continue  # `1. Nico Rosberg ...` stays one sentence
         inline = _INLINE_NUMBER_RE.search(segment)
-        if inline and (inline.group(1) or 0 < list_number == int(inline.group(2)) - 1):
+        if inline and (
+            (inline.group(1) and inline.group(2) == "1")
+            or 0 < list_number == int(inline.group(2)) - 1
+        ):
             list_number = int(inline.group(2))
-            continue  # `Pemenangnya: 1. Budi 2. Ani.`
+            continue  # `Pemenangnya: 1. Budi 2. Ani.` (not `QS Al-Ma'idah: 3. Ayat ...`)
+        if _CITATION_RE.match(text, start):
+            continue  # `"Puasa itu perisai." (HR. Bukhari).`: the source of what it closes
         cuts.append(start)
     bounds = [0, *cuts, len(text) + 1]
     return [text[a : b - 1] for a, b in zip(bounds, bounds[1:], strict=False) if a < b - 1]

@@ -206,6 +206,8 @@ def test_list_end_abbreviation_splits_only_before_a_capital() -> None:
         ('Kabar itu dibenarkan Ketua Umum Budi Santoso, M.Si. "Semoga beliau tenang," katanya.', 2),
         ("Kuasa hukum, Dr. Hendra, S.H., M.H. Hendra menilai tuntutan terlalu berat.", 2),
         ("Upacara dipimpin Kapolres AKBP Edy Setyanto, S.I.K. Ia memberikan sambutan.", 2),
+        ("Larangan itu termaktub dalam QS. Al-Ma'idah: 3. Ayat ini turun di Arafah.", 2),
+        ("Data BPBD mencatat korban meninggal: 7. Sebanyak lima orang hilang.", 2),
         ("Ia adalah lulusan S.H. Universitas Airlangga.", 1),  # no name's degree
         ("Kerugian dihitung dari hasil audit BPK. Sidang dilanjutkan pekan depan.", 2),
         ("Saham PT Bank Rakyat Indonesia (Persero) Tbk. Saham perusahaan ditutup menguat.", 2),
@@ -470,6 +472,9 @@ def test_initials_before_an_age_and_company_or_legal_abbreviations_do_not_end_a_
         "Hadir Prof. Dr. Eng. Ir. Sri Rahayu dan Drs. H. M. Amin Abdullah di sana.",
         "Laporan itu dibuat oleh M. Bagus Santoso dan timnya.",
         "Informasi lebih lanjut melalui Telp. (0274) 868405 atau surel.",
+        "Status Gn. Semeru dan Perum. Griya Asri dipantau, seperti laga Man. United.",
+        'Nabi bersabda, "Puasa itu perisai." (HR. Bukhari).',
+        "Pemenangnya: 1. Budi 2. Ani.",
         "Surat itu ditandatangani a.n. Kepala Dinas Kesehatan Budi Santoso.",
         "Kegiatan berlangsung pukul 08.00 s.d. 12.00 WIB di aula.",
     ],
