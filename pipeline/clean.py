@@ -415,6 +415,9 @@ _OUTLET_NAMES = (
     r"Sindonews|Tribun\w*|Republika|Pos\s*Kota|Rimanews|BolaSport(?:\.com)?|Bola(?:\.com|\.net)?|"
     r"Media\s+Indonesia|Beritasatu|Katadata|Tirto(?:\.id)?|Kontan|Medcom|Metro\s*TV|iNews|"
     r"Solopos|Pikiran\s+Rakyat|tvOne|Bernama|Reuters|AFP|Xinhua|Kapanlagi|Fimela|"
+    # wire services of translated foreign news
+    r"AP|Anadolu(?:\s+Agency)?|Bloomberg|Sputnik|Kyodo|Yonhap|DPA|TASS|RIA\s+Novosti|WAFA|"
+    r"Al\s+Jazeera|BBC|NHK|"
     r"Warta\s+Ekonomi|Sindo|Kabarpas|KabarWajo|Dailysocial(?:\.id)?|Wolipop|Beautynesia|"
     r"HaiBunda|Insertlive|CXO\s*Media|Female\s*Daily|Popbela|Grid\.ID|JPNN(?:\.com)?|NU\s+Online|"
     r"PR\s+[A-Z]{3,}|"  # (the Pikiran Rakyat network: `PR BEKASI -`)

@@ -54,8 +54,9 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
         "kp", "dsn", "ds", "dk", "eng",
         # `Rr.` (Raden Roro), `Pst.` (pastor)
         "rr", "pst",
-        # `Gn. Semeru` (gunung), `Perum. Griya Asri` (perumahan), `Man. United`, `Atl. Madrid`
-        "gn", "perum", "man", "atl",
+        # `Gn. Semeru` (gunung), `Perum. Griya Asri` (perumahan), `Atl. Madrid` (not `Man.`:
+        # `Iron Man.` ends a sentence)
+        "gn", "perum", "atl",
     }
 )  # fmt: skip
 # Abbreviations before a number: no sentence ends between them and it (`Km. 102`, `Lt. 3`,

@@ -752,6 +752,17 @@ def test_a_place_after_a_dateline_dash_is_a_route_unless_a_name_or_report_goes_o
     assert [r["text"] for r in removed] == ([dateline] if dateline else [])
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["DEN HAAG (AP) -", "Tel Aviv (Anadolu) -", "Moskow, Rusia (Sputnik) -",
+     "WASHINGTON, D.C. (AP) -", "Kathmandu (Bloomberg) -"],
+)
+def test_datelines_of_wire_services(dateline: str) -> None:
+    cleaned = clean_document(f"{dateline} Mahkamah memutuskan perkara itu.\n\n{BODY}")
+    assert cleaned.paragraphs[0] == ["Mahkamah memutuskan perkara itu."]
+    assert cleaned.removed == [{"kind": "dateline", "text": dateline}]
+
+
 def test_markdown_marks_are_removed_and_their_text_kept() -> None:
     raw = ("# Realisasi APBD Jawa Timur\n\n**Surabaya** - Serapan belanja APBD baru 14,2 persen "
            "pada triwulan pertama.\n\n| Komponen | Realisasi |\n|---|---|\n| Belanja Modal | 4,7 |"

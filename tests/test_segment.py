@@ -472,7 +472,7 @@ def test_initials_before_an_age_and_company_or_legal_abbreviations_do_not_end_a_
         "Hadir Prof. Dr. Eng. Ir. Sri Rahayu dan Drs. H. M. Amin Abdullah di sana.",
         "Laporan itu dibuat oleh M. Bagus Santoso dan timnya.",
         "Informasi lebih lanjut melalui Telp. (0274) 868405 atau surel.",
-        "Status Gn. Semeru dan Perum. Griya Asri dipantau, seperti laga Man. United.",
+        "Status Gn. Semeru dan Perum. Griya Asri dipantau, seperti laga Atl. Madrid.",
         'Nabi bersabda, "Puasa itu perisai." (HR. Bukhari).',
         "Pemenangnya: 1. Budi 2. Ani.",
         "Surat itu ditandatangani a.n. Kepala Dinas Kesehatan Budi Santoso.",
