@@ -838,6 +838,10 @@ _SHARE_RES = tuple(
         r"^jangan\s+lupa\s+(?:ikuti|follow|subscribe|kunjungi|like|cek)\b.{0,80}"
         r"\b(?:instagram|akun|channel|kanal|youtube|tiktok|twitter|facebook|whatsapp|@\w+)",
         r"^klik\s+dan\s+dapatkan\b",
+        # `Ikuti terus berita kesehatan terbaru hanya di Kompas.com.`, `Refresh halaman ini ...`
+        r"^(?:ikuti|pantau|simak)\s+terus\b.{0,100}\b(?:hanya\s+)?di\s+(?:[\w-]+\.(?:com|id|co)|"
+        r"IDN\s+Times|kanal|aplikasi|laman|situs)\b",
+        r"^(?:refresh|muat\s+ulang)\s+(?:halaman|laman)\b.{0,60}$",
         # `Follow kumparan untuk dapatkan update ...`, `Yuk, follow akun Instagram @...`
         r"^(?:(?:yuk|ayo)\s*,?\s+)?(?:ikuti|follow)\s+[\w.@]+\s+untuk\s+(?:men)?dapatkan\s+"
         r"(?:update|berita|informasi|info|kabar)\b",
@@ -1045,6 +1049,9 @@ _FOOTER_RES = tuple(
         # (a label and an address; `Untuk informasi lebih lanjut, kunjungi laman ...` is prose)
         r"^info(?:rmasi)?\s+(?:lebih\s+lanjut|selengkapnya|lengkap)\s*:.{0,120}"
         r"(?:www\.|https?://|\w@[\w-]+\.\w|\b[\w-]+\.(?:com|id)\b)",
+        # a health or finance disclaimer: `Artikel ini hanya bersifat informatif dan tidak ...`
+        r"^(?:artikel|konten|tulisan|informasi)\s+ini\s+(?:hanya\s+)?bersifat\s+(?:informatif|"
+        r"informasi|edukatif|edukasi|umum)\b",
         # a release's closing formula: `Demikian siaran pers ini disampaikan ...`
         r"^demikian\s+(?:siaran\s+pers|rilis|press\s+release|keterangan\s+pers)\b",
         # an editor's note on the article (a disclaimer, a correction): `Catatan redaksi: ...`
@@ -1885,6 +1892,8 @@ def _signature_block(lines: list[str], last: int) -> int | None:
 def _tail_description(lines: list[str], number: int) -> bool:
     """A long line under `Tentang X` that describes X (`Otoritas Jasa Keuangan adalah ...`)."""
     above = next((lines[i].strip() for i in range(number - 1, -1, -1) if lines[i].strip()), "")
+    if re.fullmatch(r"(?i:tentang|profil|biodata)\s+(?i:penulis|pengarang|kontributor):?", above):
+        return True  # an author box: `Tentang Penulis` / the author's biography
     match = re.match(r"(?i:tentang)\s+(.+)$", above)
     if not match:
         return False

@@ -680,6 +680,10 @@ def test_two_outlets_closing_a_paragraph_are_its_source_not_a_photo_credit() -> 
          "footer"),
         ("Hendrik Yaputra berkontribusi dalam penulisan artikel ini.", "footer"),
         ("Saksikan video selengkapnya di bawah ini.", "link"),
+        ("Ikuti terus berita kesehatan terbaru hanya di Kompas.com.", "share"),
+        ("Refresh halaman ini untuk update terbaru.", "share"),
+        ("Artikel ini hanya bersifat informatif dan tidak menggantikan diagnosis dokter.",
+         "footer"),
     ],
 )
 def test_prompts_notes_and_pointers_are_page_furniture(line: str, kind: str) -> None:
@@ -779,6 +783,14 @@ def test_markdown_marks_are_removed_and_their_text_kept() -> None:
     assert {"kind": "separator", "text": "|---|---|"} in cleaned.removed
     plain = f"{BODY} Harga naik 5 * 2 kali, #ekonomi."
     assert clean_document(plain).paragraphs == [[BODY, "Harga naik 5 * 2 kali, #ekonomi."]]
+
+
+def test_an_author_box_closes_the_article() -> None:
+    bio = ("Budi Santoso adalah dosen ilmu komunikasi di Universitas Padjadjaran yang menulis "
+           "tentang media, literasi digital dan kebijakan publik sejak 2010.")
+    cleaned = clean_document(f"{BODY}\n\n{BODY2}\n\nTentang Penulis\n\n{bio}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert [r["text"] for r in cleaned.removed] == ["Tentang Penulis", bio]
 
 
 def test_a_closing_formula_of_the_story_is_no_learned_footer() -> None:
