@@ -208,6 +208,15 @@ _MD_TABLE_ROW_RE = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.M)
 _MD_BULLET_RE = re.compile(r"^[ \t]*\*[ \t]+(?=\S)(?![ \t*]*$)", re.M)  # (not `* * *`)
 
 
+# A footnote's mark after a sentence or clause: `miliar.[1]`, `tumbuh.¹` (`<sup>1</sup>`).
+_FOOTNOTE_MARK_RE = re.compile(r"(?<=[.!?,;:\"'])(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?=\s|$)")
+
+
+def _footnote_marks(text: str) -> list[_Removal]:
+    return [((text.count("\n", 0, m.start()), 0), "footnote", m.group(0))
+            for m in _FOOTNOTE_MARK_RE.finditer(text)]
+
+
 def _markdown_bullets(text: str) -> str:
     """`* item` lines next to each other become `- item`; a lone `* ...` line is a footnote."""
     lines = text.split("\n")
@@ -378,7 +387,8 @@ def _normalize_text(raw: str) -> tuple[str, list[_Removal], list[dict[str, str]]
         before = text
         text, html_removed, entity_repairs = strip_html(text)
         text, markdown_removed = strip_markdown(text)
-        html_removed += markdown_removed
+        html_removed += markdown_removed + _footnote_marks(text)
+        text = _FOOTNOTE_MARK_RE.sub("", text)
         text = normalize_newlines(text)
         text, encoding_repairs = repair_encoding(text)
         text, partial_repairs = repair_partial_mojibake(text)

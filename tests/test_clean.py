@@ -785,6 +785,15 @@ def test_markdown_marks_are_removed_and_their_text_kept() -> None:
     assert clean_document(plain).paragraphs == [[BODY, "Harga naik 5 * 2 kali, #ekonomi."]]
 
 
+def test_footnote_marks_after_a_sentence_are_removed_so_that_it_ends() -> None:
+    cleaned = clean_document("Ekspor mencapai US$ 26,7 miliar.[1] Angka ini tinggi. Ekspor "
+                             "tumbuh.¹ Angka itu naik. Luasnya 5 m² saja.")
+    assert cleaned.paragraphs == [["Ekspor mencapai US$ 26,7 miliar.", "Angka ini tinggi.",
+                                   "Ekspor tumbuh.", "Angka itu naik.", "Luasnya 5 m² saja."]]
+    assert cleaned.removed == [{"kind": "footnote", "text": "[1]"},
+                               {"kind": "footnote", "text": "¹"}]
+
+
 def test_an_author_box_closes_the_article() -> None:
     bio = ("Budi Santoso adalah dosen ilmu komunikasi di Universitas Padjadjaran yang menulis "
            "tentang media, literasi digital dan kebijakan publik sejak 2010.")
