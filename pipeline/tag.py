@@ -174,6 +174,7 @@ KEYWORD_STOP_WORDS: frozenset[str] = frozenset(
     dirinya kilogram gram ton kuintal ons liter meter kilometer sentimeter milimeter hektare hektar
     mil inci ribu ratus puluh juta miliar triliun kali lipat sumber derajat celsius unit
     ph sc si kes hum pd kom sos ag ked psi eng phd persero tbk
+    belas sebelas seratus seribu sejuta semiliar setriliun sepertiga seperempat setengah
     bagaimana siapa kapan berapa mengapa kenapa jangan mohon silakan ayo gimana enggak gak nggak
     bilang""".split()
 ) | SPEECH_VERBS | PREFIX_ABBREVIATIONS | ACTING_TITLES  # (titles: `Dr`, `Prof`, `H`, `Plt`)
@@ -385,7 +386,10 @@ def _keyword_worthy(
     if " " not in key:
         return (key not in stops and key not in KEYWORD_WEAK_WORDS and key not in NAME_HEADS_ALONE
                 and key not in _RANKS_ALONE and key not in stop_words()
-                and key not in PRODUCT_SUFFIXES)
+                and key not in PRODUCT_SUFFIXES and not is_office(form))
+    if _office_title(key) or key.partition(" ")[0] in _OFFICE_ENDS:
+        return False  # (`Sekretaris Jenderal`, `Perdana Menteri`: who holds it is the keyword;
+        # nor the end of one and what follows: `Umum Partai Hanura`)
     if count < MIN_PHRASE_COUNT:
         return False
     left_key, right_key = key.split(" ")
@@ -401,6 +405,20 @@ def _keyword_worthy(
         return False
     # `Jati naik`: the end of a name and the verb after it, not a term
     return not (left[:1].isupper() and left not in doubtful and right[:1].islower())
+
+
+# Second words of two-word offices (`Ketua Umum`, `Direktur Utama`, `Wali Kota`), and those of
+# them that never start a keyword (`Kota Bandung`, `Jenderal Sudirman` do).
+_OFFICE_TAILS = frozenset("umum jenderal utama kota besar eksekutif pelaksana harian".split())
+_OFFICE_ENDS = frozenset("umum utama eksekutif pelaksana harian".split())
+
+
+def _office_title(key: str) -> bool:
+    """An office of two words (`Sekretaris Jenderal`, `Wakil Presiden`, `Perdana Menteri`)."""
+    first, _, second = key.partition(" ")
+    return (is_office(first) and (is_office(second) or second in _OFFICE_TAILS)) or (
+        first == "perdana" and second == "menteri"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -426,8 +444,13 @@ def _verb_or_possessive(word: str) -> bool:
         return True  # `kunjungi`, `ikuti`: a root and the suffix -i (`polisi` is a root)
     # (-kan after pe-/ke- is a noun's -an: `kebijakan`, `pendidikan`, `kenaikan`)
     verbal = _VERB_PREFIX_RE.match(word) or (word.endswith("kan") and word[:2] not in ("pe", "ke"))
-    if word.endswith(_LOAN_NOUN_ENDINGS) or word in _BER_ADJECTIVES:
-        return False  # `disabilitas`, `digitalisasi`: loan nouns, whatever their first letters
+    if word.endswith(_LOAN_NOUN_ENDINGS):
+        # `disabilitas`, `digitalisasi`: loan nouns, whatever their first letters; a verb's
+        # prefix on one is a verb (`dinormalisasi`, `menormalisasi`)
+        return any(word.startswith(prefix) and is_root(word[len(prefix):])
+                   for prefix in ("di", "me", "ter")) and not is_root(word)
+    if word in _BER_ADJECTIVES:
+        return False
     return bool(verbal) and not is_root(word)
 
 
@@ -605,6 +628,9 @@ _INSTITUTION_HEADS = NAME_HEADS_ALONE | frozenset(
 
 
 _CLUB_SUFFIXES = frozenset({"FC", "SC", "CF", "AFC", "FK"})
+_CLUB_WORDS = frozenset(
+    "city united fc sc cf afc fk rovers wanderers athletic hotspur villa county albion".split()
+)
 _REGION_HEADS = frozenset("provinsi kabupaten kota kecamatan kelurahan desa kab kec".split())
 # Nouns derived with ke-/pe-(r)-...-an: the words of institutions' names (`Kesehatan`).
 _DERIVED_NOUN_RE = re.compile(r"^(?:ke|pe)\w{3,}an$")
@@ -693,6 +719,8 @@ def _full_name(
     elif _DERIVED_NOUN_RE.match(key) and is_word(key) and not is_root(key):
         return None  # (`Kesehatan`, `Pertanian` without the head of their name)
     elif p + 1 < len(run):
+        if p and f"{run[p - 1][0]} {run[p][0]}" in places:
+            return None  # (the end of a place's name: `Amerika Serikat Joe Biden`)
         start = p - 1 if p and run[p - 1][1] in _NAME_STARTS else p
         end = p + 1
         while end < len(run) and end - start < PERSON_NAME_WORDS and _name_word(*run[end]):
@@ -783,6 +811,9 @@ def _complete_names(
         if name.split(" ")[0] in _INSTITUTION_HEADS:  # an institution's name must recur
             if alone > 0 or times < MIN_PHRASE_COUNT:
                 continue
+        elif (surface.split(" ")[0] in _places() and name.count(" ") == 1
+              and times < MIN_PHRASE_COUNT and key not in _CLUB_WORDS):
+            continue  # (a club's name recurs; `PT MRT Jakarta Tuhiyat`, once, names a person)
         elif alone > 0 and len(full) > 1:
             continue  # (a word standing alone and in two names: whose is it?)
         lower = sum(n for f, n in counts[key].items() if f.islower())
@@ -890,7 +921,10 @@ def _long_phrase_worthy(
         return False
     # (a name that only ever opens a sentence opens it whole: `Otoritas Jasa Keuangan (OJK)
     # mencatat`; `Data Badan Pusat Statistik` is data of the name that starts at its head)
-    opening = surfaces[0] in doubtful and not is_office(surfaces[0]) and not any(
+    # (an office opens it only when no person's name closes it: `Sekretaris Jenderal PBB`, not
+    # `Menteri Ketenagakerjaan Yassierli`)
+    person = not surfaces[-1].isupper() and not is_word(keys[-1])
+    opening = surfaces[0] in doubtful and not (is_office(surfaces[0]) and person) and not any(
         k in _INSTITUTION_HEADS or is_office(w) for k, w in zip(keys[1:], surfaces[1:], strict=True)
     )
     if all(w[:1].isupper() and (w not in doubtful or (i == 0 and opening))

@@ -713,6 +713,27 @@ def test_a_product_is_shown_with_its_model_and_its_model_word_is_no_keyword() ->
     assert not {"Pro", "Ultra", "Plus", "iPhone", "Persija 2"} & set(terms)
 
 
+def test_offices_verbs_of_loan_nouns_and_number_words_are_no_keywords() -> None:
+    text = ("Presiden meninjau Sungai Bila. Presiden meminta sungai dinormalisasi. Sekretaris "
+            "Jenderal kementerian hadir. Sekretaris Jenderal mencatat sebelas desa terendam. Warga "
+            "sebelas desa mengungsi. Pasar direvitalisasi. Pasar juga direvitalisasi tahun ini. "
+            "Sungai itu dinormalisasi. Digitalisasi layanan desa berjalan. Digitalisasi dipuji.")
+    terms = {k["term"].lower() for k in keywords(text, {}, 5.0, limit=40)}
+    assert {"sungai", "digitalisasi"} <= terms
+    assert not {"presiden", "sekretaris jenderal", "sebelas", "dinormalisasi",
+                "direvitalisasi"} & terms
+
+
+def test_a_place_before_a_persons_name_is_no_first_name() -> None:
+    text = ("Presiden Amerika Serikat Joe Biden mendukung gencatan senjata. Biden menelepon "
+            "sekutunya. Biden optimistis. Direktur Utama PT MRT Jakarta Tuhiyat meresmikan "
+            "stasiun. Tuhiyat bangga. Tuhiyat optimistis. Fans Boston Celtics bersorak. Boston "
+            "Celtics menang. Celtics juara.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=40)]
+    assert {"Joe Biden", "Tuhiyat", "Boston Celtics"} <= set(terms)
+    assert not {"Serikat Joe Biden", "Jakarta Tuhiyat"} & set(terms)
+
+
 def test_a_name_that_only_opens_sentences_is_shown_whole() -> None:
     text = ("Otoritas Jasa Keuangan (OJK) mencatat kredit tumbuh. Otoritas Jasa Keuangan juga "
             "memantau kredit macet. Data Badan Pusat Statistik menunjukkan inflasi turun. Data "
