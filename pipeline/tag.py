@@ -516,6 +516,7 @@ def keywords(
                 weights.pop(part, None)
     for key in merged:  # (after they have hidden their own parts)
         weights.pop(key, None)
+    shown_as = _define_acronyms(text, weights, forms)
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     chosen: list[dict[str, Any]] = []
     covered: set[str] = set()
@@ -544,11 +545,40 @@ def keywords(
             taken, chosen = [t for t, _ in kept], [c for _, c in kept]
         covered.update(words)
         taken.append(words)
-        term = _shown(forms[key], doubtful)
+        term = shown_as.get(key) or _shown(forms[key], doubtful)
         if len(words) == 1 and term[:1].isalpha() and not term.islower():
             term = product_name(term, text) or term
         chosen.append({"term": term, "weight": round(weight / norm, 4)})
     return chosen
+
+
+# An acronym defined in the text: `Komisi Pemberantasan Korupsi (KPK)`.
+_DEFINED_RE = re.compile(r"((?:[A-Z][\w'-]*,?\s+(?:dan\s+)?){1,7}[A-Z][\w'-]*)\s*\(([A-Z]{2,8})\)")
+
+
+def _define_acronyms(
+    text: str, weights: dict[str, float], forms: dict[str, str]
+) -> dict[str, str]:
+    """An acronym listed beside the name the text defines it as is one keyword, the name with
+    the acronym (`Komisi Pemberantasan Korupsi (KPK)`), weighted as the heavier of the two.
+    Returns how those names are shown."""
+    shown: dict[str, str] = {}
+    if "(" not in text:
+        return shown
+    for match in _DEFINED_RE.finditer(text):
+        acronym = match.group(2).lower()
+        if acronym not in weights or not forms.get(acronym, "").isupper():
+            continue
+        words = [w.rstrip(",") for w in match.group(1).split()]
+        for n in range(len(words), 1, -1):  # (the longest listed ending of the words before it)
+            key = " ".join(w.lower() for w in words[-n:])
+            if key in weights and "".join(w[0] for w in words[-n:] if w != "dan").upper()[:1] == (
+                match.group(2)[0]
+            ):
+                weights[key] = max(weights[key], weights.pop(acronym))
+                shown[key] = f"{' '.join(words[-n:])} ({match.group(2)})"
+                break
+    return shown
 
 
 def _capitalized(form: str) -> bool:

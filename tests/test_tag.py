@@ -734,12 +734,20 @@ def test_a_place_before_a_persons_name_is_no_first_name() -> None:
     assert not {"Serikat Joe Biden", "Jakarta Tuhiyat"} & set(terms)
 
 
+def test_an_acronym_and_the_name_it_is_defined_as_are_one_keyword() -> None:
+    text = ("Komisi Pemberantasan Korupsi (KPK) menahan bupati. Komisi Pemberantasan Korupsi "
+            "menyita uang. KPK memeriksa saksi. KPK menjadwalkan sidang. Warga mendukung KPK.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=40)]
+    assert "Komisi Pemberantasan Korupsi (KPK)" in terms
+    assert not {"KPK", "Komisi Pemberantasan Korupsi"} & set(terms)
+
+
 def test_a_name_that_only_opens_sentences_is_shown_whole() -> None:
     text = ("Otoritas Jasa Keuangan (OJK) mencatat kredit tumbuh. Otoritas Jasa Keuangan juga "
             "memantau kredit macet. Data Badan Pusat Statistik menunjukkan inflasi turun. Data "
             "Badan Pusat Statistik dirilis tiap bulan.")
     terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
-    assert "Otoritas Jasa Keuangan" in terms and "Jasa Keuangan" not in terms
+    assert "Otoritas Jasa Keuangan (OJK)" in terms and "Jasa Keuangan" not in terms
     assert "Badan Pusat Statistik" in terms and not any(t.startswith("Data") for t in terms)
 
 
