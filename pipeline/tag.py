@@ -201,6 +201,14 @@ _MODEL_RE = re.compile(
 def product_name(form: str, text: str) -> str | None:
     """The product a brand's word names in most of its uses in `text`, with its model (`iPhone`
     -> `iPhone 16 Pro`), or None."""
+    start = text.find(f"{form} ")
+    while start >= 0:  # (a cheap look for a model first: most brands' words have none)
+        after = text[start + len(form) + 1 : start + len(form) + 3]
+        if after[:1].isdigit() or (after[:1].isupper() and after[1:2].isdigit()):
+            break
+        start = text.find(f"{form} ", start + 1)
+    if start < 0:
+        return None
     found: Counter[str] = Counter()
     uses = 0
     for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
@@ -386,7 +394,7 @@ def _keyword_worthy(
     if " " not in key:
         return (key not in stops and key not in KEYWORD_WEAK_WORDS and key not in NAME_HEADS_ALONE
                 and key not in _RANKS_ALONE and key not in stop_words()
-                and key not in PRODUCT_SUFFIXES and not is_office(form))
+                and key not in PRODUCT_SUFFIXES and not _office(form))
     if _office_title(key) or key.partition(" ")[0] in _OFFICE_ENDS:
         return False  # (`Sekretaris Jenderal`, `Perdana Menteri`: who holds it is the keyword;
         # nor the end of one and what follows: `Umum Partai Hanura`)
@@ -413,10 +421,13 @@ _OFFICE_TAILS = frozenset("umum jenderal utama kota besar eksekutif pelaksana ha
 _OFFICE_ENDS = frozenset("umum utama eksekutif pelaksana harian".split())
 
 
+_office = lru_cache(maxsize=1 << 16)(is_office)  # (asked of every candidate word)
+
+
 def _office_title(key: str) -> bool:
     """An office of two words (`Sekretaris Jenderal`, `Wakil Presiden`, `Perdana Menteri`)."""
     first, _, second = key.partition(" ")
-    return (is_office(first) and (is_office(second) or second in _OFFICE_TAILS)) or (
+    return (_office(first) and (_office(second) or second in _OFFICE_TAILS)) or (
         first == "perdana" and second == "menteri"
     )
 
@@ -673,6 +684,9 @@ _PLACE_NOUNS = frozenset(
 )
 
 
+_NAME_HEAD_NOUNS = _INSTITUTION_HEADS | _PLACE_NOUNS
+
+
 def _noun_before_name(key: str, form: str, frequencies: Counter[str]) -> bool:
     """A capitalized derived noun before a name that also stands alone: a portfolio or a
     sentence's subject, not part of the name (`Menteri Ketenagakerjaan Yassierli`, `Kemenangan
@@ -683,7 +697,7 @@ def _noun_before_name(key: str, form: str, frequencies: Counter[str]) -> bool:
     noun, name = words
     return (
         bool(_DERIVED_NOUN_RE.match(noun))
-        and noun not in _INSTITUTION_HEADS | _PLACE_NOUNS
+        and noun not in _NAME_HEAD_NOUNS
         and not is_word(name)
         and frequencies.get(name, 0) > frequencies[key]
     )
@@ -769,7 +783,7 @@ def _full_name(
             return None  # (`Umrah Kemenag`, `Kanada Trudeau`, `TNI Suharyanto`: no first name;
             # a place before it is a club's: `Manchester City`)
     if head is None and _DERIVED_NOUN_RE.match(part[0][1]) and (
-        part[0][1] not in _INSTITUTION_HEADS | _PLACE_NOUNS
+        part[0][1] not in _NAME_HEAD_NOUNS
     ):
         return None  # (a portfolio or a subject: `Ketenagakerjaan Yassierli`, `Kemenangan Jonatan`)
     keys = [k for _, k in part]
