@@ -615,12 +615,21 @@ def _capital_runs(
         elif run and _and_in_name(units, i, run):
             run.append((surface, "dan"))
             continue
+        elif run and key in NAME_PARTICLES and joined and i + 1 < len(units) and (
+            units[i + 1][0][:1].isupper() and units[i + 1][2] and units[i + 1][1]
+        ):
+            run.append((surface, key))  # `Mohammed bin Salman`, `Rio de Janeiro`
+            continue
         if len(run) > 1:
             runs.append((start, run))
         run, start = ([(surface, key)] if capital else []), i
     if len(run) > 1:
         runs.append((start, run))
     return runs, firsts
+
+
+# Lowercase particles inside names: `Mohammed bin Salman`, `Rio de Janeiro`, `Louis van Gaal`.
+NAME_PARTICLES = frozenset("bin binti de da van von der del dos du".split())
 
 
 def _and_in_name(
@@ -775,7 +784,8 @@ def _full_name(
             end += 1  # a club's place or suffix closes its name: `Persib Bandung`, `Arema FC`
         part = run[start:end]
     else:
-        part = run[p - 1 : p + 1]
+        back = p - 2 if p > 1 and run[p - 1][1] in NAME_PARTICLES else p - 1
+        part = run[back : p + 1]
         first, word = part[0]
         if (is_root(word) and word not in _NAME_STARTS) or (
             first not in places and not _name_word(first, word)

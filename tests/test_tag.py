@@ -742,6 +742,15 @@ def test_an_acronym_and_the_name_it_is_defined_as_are_one_keyword() -> None:
     assert not {"KPK", "Komisi Pemberantasan Korupsi"} & set(terms)
 
 
+def test_names_with_lowercase_particles_are_whole() -> None:
+    text = ("Putra Mahkota Arab Saudi Mohammed bin Salman tiba di Jakarta. Mohammed bin Salman "
+            "disambut hangat. Mohammed bin Salman bertemu pengusaha. Festival film di Rio de "
+            "Janeiro ramai. Rio de Janeiro bersiap.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=40)]
+    assert {"Mohammed bin Salman", "Rio de Janeiro"} <= set(terms)
+    assert not {"bin Salman", "Saudi Mohammed", "de Janeiro", "Rio"} & set(terms)
+
+
 def test_a_name_that_only_opens_sentences_is_shown_whole() -> None:
     text = ("Otoritas Jasa Keuangan (OJK) mencatat kredit tumbuh. Otoritas Jasa Keuangan juga "
             "memantau kredit macet. Data Badan Pusat Statistik menunjukkan inflasi turun. Data "
