@@ -149,7 +149,10 @@ _SUPERSCRIPTS = str.maketrans(
 # List items stay lines of one block, marked as items: `<li>A</li><li>B</li>` -> `- A` / `- B`.
 _LIST_TAG_RE = re.compile(r"<li\b[^<>]*>|(</li\s*>)", re.I)
 # Only terminated entities: `AT&T` and `R&D` are text, and `&copy 2020` without `;` is too.
-_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# (and the few that pages write without their semicolon: `Rp&nbsp12`, `&amp `)
+_ENTITY_RE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|&(?:nbsp|amp|quot)(?![;A-Za-z])"
+)
 
 
 def strip_html(text: str) -> tuple[str, list[_Removal], list[dict[str, str]]]:
@@ -1246,9 +1249,9 @@ def _glued_tags(line: str) -> bool:
 # 9. Boilerplate inside paragraphs
 # ---------------------------------------------------------------------------------------------
 
-_BRACKET_LINK_RE = re.compile(
-    r"\s*[\[(]\s*(?i:baca|simak|lihat|tonton)(?i:\s+juga)?\s*:[^\[\]()\n]{1,200}[\])]"
-)
+_BRACKET_LINK = r"[\[(]\s*(?i:baca|simak|lihat|tonton)(?i:\s+juga)?\s*:[^\[\]()\n]{1,200}[\])]"
+# (after a sentence the link takes its own period along: `siap. (Baca juga: X). Semua`)
+_BRACKET_LINK_RE = re.compile(rf"(?<=[.!?])\s*{_BRACKET_LINK}\.?|\s*{_BRACKET_LINK}")
 # A scraper's placeholder where a related-article link was cut out.
 _LINK_PLACEHOLDER_RE = re.compile(r"\s*\bBaca_Juga\b\s*", re.I)
 _AFTER_SENTENCE = r"(?<=[.!?\"'])"
@@ -1341,6 +1344,7 @@ def strip_inline_boilerplate(text: str) -> tuple[str, list[tuple[int, str, str]]
         if matches:
             found += [(m.start(), kind, m.group(0).strip()) for m in matches]
             text = pattern.sub(" ", text)
+            text = re.sub(r" +(?=[.,;:!?](?:\s|$))", "", text)  # (`siap (Baca: X).` -> `siap.`)
     return " ".join(text.split()), found
 
 

@@ -794,6 +794,20 @@ def test_footnote_marks_after_a_sentence_are_removed_so_that_it_ends() -> None:
                                {"kind": "footnote", "text": "¹"}]
 
 
+@pytest.mark.parametrize(
+    "raw",
+    ["Kami siap. (Baca juga: Persiapan Pemilu 2024). Semua hadir di lokasi.",
+     "Kami siap (Baca juga: Persiapan Pemilu 2024). Semua hadir di lokasi."],
+)
+def test_a_bracketed_link_leaves_no_stray_period(raw: str) -> None:
+    assert clean_document(raw).paragraphs == [["Kami siap.", "Semua hadir di lokasi."]]
+
+
+def test_entities_without_their_semicolon() -> None:
+    cleaned = clean_document("Harga Rp&nbsp12 miliar naik. Tom &amp Jerry tayang.")
+    assert cleaned.paragraphs == [["Harga Rp 12 miliar naik.", "Tom & Jerry tayang."]]
+
+
 def test_an_author_box_closes_the_article() -> None:
     bio = ("Budi Santoso adalah dosen ilmu komunikasi di Universitas Padjadjaran yang menulis "
            "tentang media, literasi digital dan kebijakan publik sejak 2010.")
