@@ -1186,8 +1186,8 @@ def classify_line(
         _RUBRIC_RE.match(line) or _BREADCRUMB_RE.match(line) or _RELEASE_NUMBER_RE.match(line)
     ):
         return "rubric"
-    if _SEPARATOR_RE.match(line):
-        return "separator"
+    if _SEPARATOR_RE.match(line) or not any(c.isalnum() for c in line):
+        return "separator"  # (also a line of emoji only: a post's remnant, `🇮🇩🔥`)
     if (header or at_end or _UPDATED_RE.match(line)) and n_words <= 12 and _TIMESTAMP_RE.match(
         line
     ):

@@ -803,6 +803,12 @@ def test_a_bracketed_link_leaves_no_stray_period(raw: str) -> None:
     assert clean_document(raw).paragraphs == [["Kami siap.", "Semua hadir di lokasi."]]
 
 
+def test_a_line_of_emoji_only_is_a_separator() -> None:
+    cleaned = clean_document(f"{BODY}\n\n🇮🇩🔥\n\n{BODY2}")
+    assert cleaned.paragraphs == [[BODY], [BODY2]]
+    assert cleaned.removed == [{"kind": "separator", "text": "🇮🇩🔥"}]
+
+
 def test_entities_without_their_semicolon() -> None:
     cleaned = clean_document("Harga Rp&nbsp12 miliar naik. Tom &amp Jerry tayang.")
     assert cleaned.paragraphs == [["Harga Rp 12 miliar naik.", "Tom & Jerry tayang."]]
