@@ -34,8 +34,10 @@ COMMON_CODE := pipeline/__init__.py pipeline/cli.py pipeline/artifacts.py pipeli
 CLEAN_CODE := $(COMMON_CODE) pipeline/commands/clean.py pipeline/clean_stage.py pipeline/clean.py \
 	pipeline/readers.py pipeline/indosum.py pipeline/segment.py pipeline/langid.py \
 	pipeline/language.py $(wildcard pipeline/data/*)
-TAG_CODE := $(CLEAN_CODE) pipeline/commands/tag.py pipeline/tag.py pipeline/nbsvm.py
-TOPICS_CODE := $(CLEAN_CODE) pipeline/commands/tag.py pipeline/topics.py
+TAG_CODE := $(CLEAN_CODE) pipeline/commands/tag.py pipeline/tag.py pipeline/terms.py \
+	pipeline/keywords.py pipeline/nbsvm.py
+TOPICS_CODE := $(CLEAN_CODE) pipeline/commands/tag.py pipeline/topics.py pipeline/tag.py \
+	pipeline/terms.py pipeline/keywords.py
 SUMMARIZE_CODE := $(CLEAN_CODE) pipeline/commands/summarize.py pipeline/summarize.py \
 	pipeline/sumy_methods.py pipeline/lexrank.py pipeline/centrality.py pipeline/supervised.py
 

@@ -9,15 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import BeritaError, TooFewTopicsError
-from pipeline.tag import (
+from pipeline.keywords import (
     KEYWORD_ANALYZER,
     KEYWORD_STOP_WORDS,
     KEYWORD_WEAK_WORDS,
     best_form,
-    min_df_for,
-    model_text,
     surface_counts,
 )
+from pipeline.tag import min_df_for
+from pipeline.terms import model_text
 
 SEED = 20181101
 TOP_TERMS = 10

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.errors import BeritaError
+from pipeline.keywords import keywords, unseen_idf
 from pipeline.tag import (
     CANDIDATES,
     FORMAT_VERSION,
@@ -19,20 +20,17 @@ from pipeline.tag import (
     MIN_CALIBRATED,
     MODEL_FILE,
     UNKNOWN,
-    TermAnalyzer,
     cv_plan,
     fingerprint,
-    keywords,
     load_model,
-    model_text,
     parse_merge,
     run_tag,
     save_model,
     scored_labels,
     tag_record,
     train_model,
-    unseen_idf,
 )
+from pipeline.terms import TermAnalyzer, model_text
 
 # A few hand-written sentences per topic; documents are made of different subsets of them.
 SENTENCES = {
@@ -613,7 +611,7 @@ def test_a_name_replaces_its_parts_listed_before_it() -> None:
 def test_a_word_written_in_lowercase_anywhere_is_shown_in_lowercase() -> None:
     from collections import Counter
 
-    from pipeline.tag import best_form
+    from pipeline.keywords import best_form
 
     assert best_form(Counter({"Kesehatan": 2, "kesehatan": 1})) == "kesehatan"
     assert best_form(Counter({"Medan": 6, "medan": 1})) == "Medan"  # (`medan yang berat`)

@@ -143,7 +143,7 @@ def abstention(truth: Sequence[str], ranked: Sequence[Sequence[tuple[str, float]
 
 
 def _texts(records: Iterable[dict[str, Any]]) -> list[str]:
-    from pipeline.tag import model_text
+    from pipeline.terms import model_text
 
     return [model_text(r) for r in records]
 
