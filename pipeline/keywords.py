@@ -56,6 +56,15 @@ KEYWORD_WEAK_WORDS: frozenset[str] = frozenset(
     barat timur selatan utara tenggara tengah raya nasional belasan puluhan ratusan ribuan
     jutaan miliaran""".split()
 )  # (compass words and `raya`, `nasional` close names: `Nusa Tenggara Barat`)
+# Verbs that headlines write as bare roots (`Banjir Landa Demak`, `Gubernur Tinjau Tanggul`,
+# `BMKG Imbau Warga`): no keyword alone (in a phrase they may be: `tahan banting`).
+HEADLINE_VERBS = frozenset(
+    """bahas tinjau terima imbau jaga serbu picu rendam landa ajak minta raih siap resmi tembus
+    ungkap sebut klaim dorong desak tolak tuntut tunda batal buka tutup gandeng incar intip cek
+    simak sambut pantau kejar hadang bekuk ringkus tangkap bongkar gerebek sita usut periksa
+    lapor tanggapi soroti kritik puji beri bagi tebar gelontorkan genjot pacu pangkas naikkan
+    turunkan terus mulai segera soal""".split()
+)
 # The model words of product names (`iPhone 16 Pro`, `Galaxy S24 Ultra`): no keyword alone.
 PRODUCT_SUFFIXES = frozenset("pro max ultra plus mini lite fe se".split())
 _PRODUCT_SUFFIX = r"(?:Pro|Max|Ultra|Plus|Mini|Lite|FE|SE)"
@@ -263,7 +272,8 @@ def _keyword_worthy(
     if " " not in key:
         return (key not in stops and key not in KEYWORD_WEAK_WORDS and key not in NAME_HEADS_ALONE
                 and key not in _RANKS_ALONE and key not in stop_words()
-                and key not in PRODUCT_SUFFIXES and not _office(form))
+                and key not in PRODUCT_SUFFIXES and key not in HEADLINE_VERBS
+                and not _office(form))
     if _office_title(key) or key.partition(" ")[0] in _OFFICE_ENDS:
         return False  # (`Sekretaris Jenderal`, `Perdana Menteri`: who holds it is the keyword;
         # nor the end of one and what follows: `Umum Partai Hanura`)

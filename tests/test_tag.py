@@ -740,6 +740,13 @@ def test_an_acronym_and_the_name_it_is_defined_as_are_one_keyword() -> None:
     assert not {"KPK", "Komisi Pemberantasan Korupsi"} & set(terms)
 
 
+def test_a_headlines_bare_verbs_are_no_keywords() -> None:
+    text = "Banjir merendam desa. Warga mengungsi ke masjid. Banjir surut sore hari."
+    title = "Banjir Rendam Demak, BMKG Imbau Warga"
+    terms = {k["term"].lower() for k in keywords(text, {}, 5.0, limit=30, title=title)}
+    assert "banjir" in terms and not {"rendam", "imbau"} & terms
+
+
 def test_names_with_lowercase_particles_are_whole() -> None:
     text = ("Putra Mahkota Arab Saudi Mohammed bin Salman tiba di Jakarta. Mohammed bin Salman "
             "disambut hangat. Mohammed bin Salman bertemu pengusaha. Festival film di Rio de "
