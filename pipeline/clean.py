@@ -201,7 +201,7 @@ def strip_html(text: str) -> tuple[str, list[_Removal], list[dict[str, str]]]:
 
 # Markdown, as exported or pasted: headings, emphasis, links, table rules, bullets.
 _MD_HEADING_RE = re.compile(r"^#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
-_MD_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
+_MD_STRONG_RE = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1(?![\w*])")
 _MD_EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _MD_LINK_RE = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|www\.|/)[^()\s]*\)")
 _MD_TABLE_RULE_RE = re.compile(
@@ -952,16 +952,22 @@ def _page_marks(text: str) -> tuple[str, list[_Removal]]:
     """Remove a PDF's page numbers and recurring running heads, and close blank lines that cut
     a sentence (see `_PAGE_NUMBER_RE`); returns the text and the removals."""
     removed: list[_Removal] = []
-    heads = Counter(m.group(1) for m in _RUNNING_HEAD_RE.finditer(text))
+    # (a running head recurs with other page numbers and is no table row: three words or more)
+    pages: dict[str, set[str]] = {}
+    for match in _RUNNING_HEAD_RE.finditer(text):
+        pages.setdefault(match.group(1), set()).add(match.group(0).rsplit("|", 1)[1].strip())
+    heads = {h for h, numbers in pages.items() if len(numbers) >= 2 and len(h.split()) >= 3}
     lines = text.split("\n")
+    # (a bare number is a page's only where the text has other page marks: not a score)
+    paged = bool(heads) or any(_PAGE_NUMBER_RE.match(line) for line in lines)
     for number, line in enumerate(lines):
         head = _RUNNING_HEAD_RE.match(line)
-        bare = line.strip().isdigit() and len(line.strip()) <= 3 and (
+        bare = paged and line.strip().isdigit() and len(line.strip()) <= 3 and (
             (number == 0 or not lines[number - 1].strip())
             and (number + 1 == len(lines) or not lines[number + 1].strip())
             and 0 < number < len(lines) - 1
         )
-        if _PAGE_NUMBER_RE.match(line) or bare or (head and heads[head.group(1)] >= 2):
+        if _PAGE_NUMBER_RE.match(line) or bare or (head and head.group(1) in heads):
             removed.append(((number, 0), "separator", line.strip()))
             lines[number] = ""
     return ("\n".join(lines) if removed else text), removed
@@ -974,9 +980,10 @@ def _close_page_gaps(paragraphs: list[_Paragraph]) -> None:
     out: list[_Paragraph] = []
     for number, paragraph in enumerate(paragraphs):
         before = out[-1].text if out else ""
+        first = paragraph.text.split(" ", 1)[0]
         cut = len(before.split()) >= PAGE_GAP_MIN_WORDS and (
             before[-1:].islower() or before[-1:] in ",-"
-        ) and paragraph.text[:1].islower()
+        ) and first.rstrip(",;:").isalpha() and first.islower()  # (not `dr.`, `iPhone`)
         glue = "" if before.endswith("-") and before[-2:-1].isalpha() else " "
         joined = f"{before}{glue}{paragraph.text}"
         # (and the joined paragraph is no boilerplate, as a second cleaning would see it)
@@ -988,7 +995,8 @@ def _close_page_gaps(paragraphs: list[_Paragraph]) -> None:
     paragraphs[:] = out
 
 
-PAGE_GAP_MIN_WORDS = 6  # (a wrapped line of a PDF's page is this long at least)
+PAGE_GAP_MIN_WORDS = 10  # (a wrapped line of a PDF's page is this long at least; a heading,
+# a poem's line or a caption is shorter)
 _LABEL = (
     r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur|Penyunting|Penerjemah|Alih\s+bahasa|"
     r"Kontributor|Laporan|Fotografer|Videografer|Foto|Produser|Editing|Teks|Text|Writer|Author|"
@@ -1063,10 +1071,11 @@ _FOOTER_RES = tuple(
         r"^info(?:rmasi)?\s+(?:lebih\s+lanjut|selengkapnya|lengkap)\s*:.{0,120}"
         r"(?:www\.|https?://|\w@[\w-]+\.\w|\b[\w-]+\.(?:com|id)\b)",
         # a health or finance disclaimer: `Artikel ini hanya bersifat informatif dan tidak ...`
-        r"^(?:artikel|konten|tulisan|informasi)\s+ini\s+(?:hanya\s+)?bersifat\s+(?:informatif|"
-        r"informasi|edukatif|edukasi|umum)\b",
+        r"^(?:artikel|konten|tulisan)\s+ini\s+(?:hanya\s+)?bersifat\s+(?:informatif|edukatif|"
+        r"informasi\s+umum)\b.{0,80}\b(?:tidak|bukan)\b",
         # a release's closing formula: `Demikian siaran pers ini disampaikan ...`
-        r"^demikian\s+(?:siaran\s+pers|rilis|press\s+release|keterangan\s+pers)\b",
+        r"^demikian\s+(?:siaran\s+pers|rilis|press\s+release|keterangan\s+pers)(?:\s+ini)?"
+        r"\s+(?:kami\s+)?(?:disampaikan|dibuat|sampaikan|diterbitkan)\b",
         # an editor's note on the article (a disclaimer, a correction): `Catatan redaksi: ...`
         r"^\(?\s*catatan\s+(?:redaksi|editor|penyunting)\s*:",
         # Tempo: `Nama Nama berkontribusi dalam penulisan artikel ini.`
@@ -1343,8 +1352,9 @@ def strip_inline_boilerplate(text: str) -> tuple[str, list[tuple[int, str, str]]
         matches = list(pattern.finditer(text))
         if matches:
             found += [(m.start(), kind, m.group(0).strip()) for m in matches]
-            text = pattern.sub(" ", text)
-            text = re.sub(r" +(?=[.,;:!?](?:\s|$))", "", text)  # (`siap (Baca: X).` -> `siap.`)
+            # (no space left before punctuation where a link was: `siap (Baca: X).` -> `siap.`)
+            marked = re.sub(r"\s*\x00\s*(?=[.,;:!?](?:\s|$))", "", pattern.sub("\x00", text))
+            text = marked.replace("\x00", " ")
     return " ".join(text.split()), found
 
 
@@ -1485,7 +1495,7 @@ _DATELINE_RES = (
         # (a place after the dash makes a route, unless a name goes on from it or a report's
         # verb follows: `London - Manchester United keluar`, `Jakarta - Papua kembali diguncang`)
         rf"(?!\s*(?!(?P=place)\b)(?:{_GAZETTEER}){_COMPASS}\b"
-        r"(?!\s+(?:[A-Z]|(?:kembali|menjadi|resmi|menang|kalah|diguncang|dilanda|diterjang|"
+        r"(?!\s+(?:[A-Z]|(?:kembali|resmi|menang|kalah|diguncang|dilanda|diterjang|"
         r"bermain|tampil|mencatat|melaporkan)\b)))"
         rf"{_NOT_LOWER}"
     ),
@@ -1907,7 +1917,8 @@ def _tail_description(lines: list[str], number: int) -> bool:
     """A long line under `Tentang X` that describes X (`Otoritas Jasa Keuangan adalah ...`)."""
     above = next((lines[i].strip() for i in range(number - 1, -1, -1) if lines[i].strip()), "")
     if re.fullmatch(r"(?i:tentang|profil|biodata)\s+(?i:penulis|pengarang|kontributor):?", above):
-        return True  # an author box: `Tentang Penulis` / the author's biography
+        # an author box: `Tentang Penulis` / `Nama adalah dosen ...`
+        return bool(re.match(r"^(?:\S+\s+){1,5}(?:adalah|merupakan|ialah)\b", lines[number]))
     match = re.match(r"(?i:tentang)\s+(.+)$", above)
     if not match:
         return False

@@ -54,7 +54,7 @@ KEYWORD_WEAK_WORDS: frozenset[str] = frozenset(
     tinggi rendah terbanyak terbesar tertinggi terendah awal akhir baru lama lalu naik turun
     terkait normal aktif harian hasil setinggi seseorang terutama mudah depan lengkap nomor
     barat timur selatan utara tenggara tengah raya nasional belasan puluhan ratusan ribuan
-    jutaan miliaran""".split()
+    jutaan miliaran segera terus mulai soal""".split()
 )  # (compass words and `raya`, `nasional` close names: `Nusa Tenggara Barat`)
 # Verbs that headlines write as bare roots (`Banjir Landa Demak`, `Gubernur Tinjau Tanggul`,
 # `BMKG Imbau Warga`): no keyword alone (in a phrase they may be: `tahan banting`).
@@ -62,8 +62,8 @@ HEADLINE_VERBS = frozenset(
     """bahas tinjau terima imbau jaga serbu picu rendam landa ajak minta raih siap resmi tembus
     ungkap sebut klaim dorong desak tolak tuntut tunda batal buka tutup gandeng incar intip cek
     simak sambut pantau kejar hadang bekuk ringkus tangkap bongkar gerebek sita usut periksa
-    lapor tanggapi soroti kritik puji beri bagi tebar gelontorkan genjot pacu pangkas naikkan
-    turunkan terus mulai segera soal""".split()
+    lapor tanggapi soroti beri bagi tebar gelontorkan genjot pacu pangkas naikkan
+    turunkan""".split()
 )
 # The model words of product names (`iPhone 16 Pro`, `Galaxy S24 Ultra`): no keyword alone.
 PRODUCT_SUFFIXES = frozenset("pro max ultra plus mini lite fe se".split())
@@ -455,10 +455,16 @@ def _define_acronyms(
     shown: dict[str, str] = {}
     if "(" not in text:
         return shown
-    for match in _DEFINED_RE.finditer(text):
+    matches = list(_DEFINED_RE.finditer(text))
+    meanings: dict[str, set[str]] = {}
+    for match in matches:
+        meanings.setdefault(match.group(2), set()).add(" ".join(match.group(1).split()[-3:]))
+    for match in matches:
         acronym = match.group(2).lower()
         if acronym not in weights or not forms.get(acronym, "").isupper():
             continue
+        if len(meanings[match.group(2)]) > 1:
+            continue  # (defined as two names: which is meant where is not known)
         words = [w.rstrip(",") for w in match.group(1).split()]
         for n in range(len(words), 1, -1):  # (the longest listed ending of the words before it)
             key = " ".join(w.lower() for w in words[-n:])
@@ -629,7 +635,7 @@ def _full_name(
             break
         if is_office(surface) or surface.isupper() or word in RANKS or word in _NAME_TITLES:
             break
-    if head is not None and p + 1 < len(run) and not is_word(run[p + 1][1]) and (
+    if head is not None and p + 1 < len(run) and not (is_word(run[p + 1][1]) and is_word(key)) and (
         run[p + 1][0] not in places and _name_word(*run[p + 1])
         and p - 1 > head and run[p - 1][1] not in _REGION_HEADS
     ):  # (the word right after a head is the institution's: `Kementerian Agama Lukman ...`,

@@ -814,6 +814,36 @@ def test_entities_without_their_semicolon() -> None:
     assert cleaned.paragraphs == [["Harga Rp 12 miliar naik.", "Tom & Jerry tayang."]]
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a subheading, then a paragraph opening with a title or a brand
+        "Penjelasan dokter spesialis anak di Kota Bandung pada pekan ini\n\n"
+        "dr. Piprim Basarah Yanuarso mengatakan campak sangat menular.",
+        "Harga ponsel naik menurut data asosiasi pedagang di Jakarta\n\n"
+        "iPhone 16 Pro masih menjadi ponsel terlaris di pasar.",
+        # a story's own sentences that only look like furniture
+        "Warga senang dengan layanan baru.\n\nInformasi ini bersifat umum, sehingga warga "
+        "diminta mengecek langsung ke kantor kelurahan.",
+        "Warga senang dengan layanan baru.\n\nDemikian rilis resmi kepolisian yang juga "
+        "menyebut kedua pelaku residivis.",
+        "Buku itu diluncurkan di Jakarta.\n\nTentang Penulis\n\nBab pertama buku itu diberi "
+        "judul yang sama dengan novel pertamanya dan ditulis selama dua tahun di desa.",
+        # table rows, scores, censored words and routes
+        "Hasil rekapitulasi suara di kecamatan pertama.\n\nDesa peserta | 12\nTotal TPS | 48\n\n"
+        "Hasil di kecamatan kedua.\n\nDesa peserta | 12\nTotal TPS | 48",
+        "Skor akhir pertandingan:\n\n3\n\n2\n\nTuan rumah menang.",
+        "Ia memaki dengan kata-kata kasar seperti b**ngsat dan a**ing di depan umum.",
+        "Jakarta - Surabaya menjadi rute kereta api tersibuk tahun ini.\n\nWarga senang.",
+    ],
+)
+def test_content_that_resembles_this_stops_furniture_is_kept(raw: str) -> None:
+    cleaned = clean_document(raw)
+    kept = " ".join(" ".join(p) for p in cleaned.paragraphs)
+    assert kept == " ".join(raw.split()), cleaned.removed
+    assert len(cleaned.paragraphs) > 1 or "\n\n" not in raw
+
+
 def test_an_author_box_closes_the_article() -> None:
     bio = ("Budi Santoso adalah dosen ilmu komunikasi di Universitas Padjadjaran yang menulis "
            "tentang media, literasi digital dan kebijakan publik sejak 2010.")
