@@ -465,7 +465,8 @@ def _define_acronyms(
             continue
         if len(meanings[match.group(2)]) > 1:
             continue  # (defined as two names: which is meant where is not known)
-        words = [w.rstrip(",") for w in match.group(1).split()]
+        surfaces = match.group(1).split()
+        words = [w.rstrip(",") for w in surfaces]
         for n in range(len(words), 1, -1):  # (the longest listed ending of the words before it)
             key = " ".join(w.lower() for w in words[-n:])
             if key in weights and "".join(w[0] for w in words[-n:] if w != "dan").upper()[:1] == (
@@ -474,6 +475,16 @@ def _define_acronyms(
                 weights[key] = max(weights[key], weights.pop(acronym))
                 shown[key] = f"{' '.join(words[-n:])} ({match.group(2)})"
                 break
+        else:  # a name listed with commas is no phrase: its words spell the acronym out
+            n = next((n for n in range(len(words), 1, -1) if "".join(
+                w[0] for w in words[-n:] if w != "dan") == match.group(2)), 0)
+            if n and any(w.endswith(",") for w in surfaces[-n:]):
+                key = " ".join(w.lower() for w in words[-n:])
+                pieces = [w.lower() for w in words[-n:] if w != "dan"]
+                weights[key] = max([weights.pop(acronym)] + [weights.pop(p, 0.0) for p in pieces
+                                    if text.count(p.capitalize()) <= text.count(match.group(1))])
+                forms[key] = " ".join(words[-n:])
+                shown[key] = f"{' '.join(surfaces[-n:])} ({match.group(2)})"
     return shown
 
 

@@ -756,6 +756,15 @@ def test_names_with_lowercase_particles_are_whole() -> None:
     assert not {"bin Salman", "Saudi Mohammed", "de Janeiro", "Rio"} & set(terms)
 
 
+def test_an_acronym_spelled_out_with_commas_is_one_keyword() -> None:
+    text = ("Gempa mengguncang Cianjur. Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) "
+            "menyatakan gempa tidak berpotensi tsunami. BMKG meminta warga waspada. BMKG "
+            "memantau gempa susulan.")
+    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    assert "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)" in terms
+    assert not {"BMKG", "Klimatologi", "Geofisika", "Meteorologi"} & set(terms)
+
+
 def test_a_name_that_only_opens_sentences_is_shown_whole() -> None:
     text = ("Otoritas Jasa Keuangan (OJK) mencatat kredit tumbuh. Otoritas Jasa Keuangan juga "
             "memantau kredit macet. Data Badan Pusat Statistik menunjukkan inflasi turun. Data "
