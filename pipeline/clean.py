@@ -1913,6 +1913,31 @@ def _signature_block(lines: list[str], last: int) -> int | None:
     return start
 
 
+# The first line of a letterhead: an institution's name in capitals.
+_LETTERHEAD_RE = re.compile(
+    r"^(?:PEMERINTAH|KEMENTERIAN|KEPOLISIAN|KEJAKSAAN|SEKRETARIAT|DINAS|BADAN|KOMISI|LEMBAGA|"
+    r"UNIVERSITAS|INSTITUT|POLITEKNIK|RUMAH SAKIT|DEWAN|MAJELIS|MAHKAMAH|PENGADILAN|KANTOR|"
+    r"KOMANDO|TENTARA|PT)\b[A-Z0-9 .,&()/'-]*$"
+)
+
+
+def _letterhead(lines: list[str]) -> set[int]:
+    """The numbers of a letterhead's lines at the top of a release: capitals only, opening with
+    an institution (`PEMERINTAH KABUPATEN KENDAL` / `DINAS KESEHATAN`), two lines or more, or
+    one before a rubric such as `SIARAN PERS`; empty when there is none."""
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    if not filled or not _LETTERHEAD_RE.match(lines[filled[0]].strip()):
+        return set()
+    block = [filled[0]]
+    for n in filled[1:4]:
+        line = lines[n].strip()
+        if n != block[-1] + 1 or not line.isupper() or _RUBRIC_RE.match(line):
+            break
+        block.append(n)
+    after = next((lines[n].strip() for n in filled if n > block[-1]), "")
+    return set(block) if len(block) >= 2 or _RUBRIC_RE.match(after) else set()
+
+
 def _tail_description(lines: list[str], number: int) -> bool:
     """A long line under `Tentang X` that describes X (`Otoritas Jasa Keuangan adalah ...`)."""
     above = next((lines[i].strip() for i in range(number - 1, -1, -1) if lines[i].strip()), "")
@@ -2230,6 +2255,7 @@ def clean_document(
     text_lines = text.split("\n")
     first_line = next((i for i, line in enumerate(text_lines) if line.strip()), -1)
     tail = _page_tail(text_lines)
+    letterhead = _letterhead(text_lines)
     for number, line in enumerate(text_lines):
         if not line:
             units.append(None)
@@ -2238,6 +2264,8 @@ def clean_document(
             under_caption_label = False
             continue
         kind = "footer" if number >= tail else classify_line(line, header=header)
+        if number in letterhead:
+            kind = "rubric"  # `PEMERINTAH KABUPATEN KENDAL` / `DINAS KESEHATAN` above a release
         if kind and number < tail and _inside_sentence(text_lines, number):
             kind = None  # a wrapped line of a sentence (`oleh Presiden ...`, `... (TNI/Polri)`)
         if kind == "timestamp" and number and _completes(text_lines[number - 1]):

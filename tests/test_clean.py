@@ -844,6 +844,17 @@ def test_content_that_resembles_this_stops_furniture_is_kept(raw: str) -> None:
     assert len(cleaned.paragraphs) > 1 or "\n\n" not in raw
 
 
+def test_a_letterhead_above_a_release_is_no_title() -> None:
+    raw = (f"PEMERINTAH KABUPATEN KENDAL\nDINAS KESEHATAN\n\nSIARAN PERS\n\n"
+           f"Dinkes Kendal Gelar Vaksinasi Gratis\n\n{BODY}")
+    cleaned = clean_document(raw, detect_title=True)
+    assert cleaned.title == "Dinkes Kendal Gelar Vaksinasi Gratis"
+    assert cleaned.paragraphs == [[BODY]]
+    assert [r["kind"] for r in cleaned.removed] == ["rubric"] * 3
+    headline = "DINAS KESEHATAN GELAR VAKSINASI GRATIS"
+    assert clean_document(f"{headline}\n\n{BODY}", detect_title=True).title == headline
+
+
 def test_an_author_box_closes_the_article() -> None:
     bio = ("Budi Santoso adalah dosen ilmu komunikasi di Universitas Padjadjaran yang menulis "
            "tentang media, literasi digital dan kebijakan publik sejak 2010.")
