@@ -949,8 +949,8 @@ _RUNNING_HEAD_RE = re.compile(r"^[ \t]*(\S.{3,80}?)[ \t]*\|[ \t]*\d{1,4}[ \t]*$"
 
 
 def _page_marks(text: str) -> tuple[str, list[_Removal]]:
-    """Remove a PDF's page numbers and recurring running heads, and close blank lines that cut
-    a sentence (see `_PAGE_NUMBER_RE`); returns the text and the removals."""
+    """Remove a PDF's page numbers and recurring running heads (see `_PAGE_NUMBER_RE`); returns
+    the text and the removals."""
     removed: list[_Removal] = []
     # (a running head recurs with other page numbers and is no table row: three words or more)
     pages: dict[str, set[str]] = {}
@@ -958,16 +958,16 @@ def _page_marks(text: str) -> tuple[str, list[_Removal]]:
         pages.setdefault(match.group(1), set()).add(match.group(0).rsplit("|", 1)[1].strip())
     heads = {h for h, numbers in pages.items() if len(numbers) >= 2 and len(h.split()) >= 3}
     lines = text.split("\n")
+    numbered = {n for n, line in enumerate(lines) if _PAGE_NUMBER_RE.match(line)}
     # (a bare number is a page's only where the text has other page marks: not a score)
-    paged = bool(heads) or any(_PAGE_NUMBER_RE.match(line) for line in lines)
+    paged = bool(heads or numbered)
     for number, line in enumerate(lines):
-        head = _RUNNING_HEAD_RE.match(line)
-        bare = paged and line.strip().isdigit() and len(line.strip()) <= 3 and (
-            (number == 0 or not lines[number - 1].strip())
-            and (number + 1 == len(lines) or not lines[number + 1].strip())
-            and 0 < number < len(lines) - 1
+        head = _RUNNING_HEAD_RE.match(line) if heads else None
+        bare = paged and 0 < number < len(lines) - 1 and line.strip().isdigit() and (
+            len(line.strip()) <= 3
+            and not lines[number - 1].strip() and not lines[number + 1].strip()
         )
-        if _PAGE_NUMBER_RE.match(line) or bare or (head and head.group(1) in heads):
+        if number in numbered or bare or (head and head.group(1) in heads):
             removed.append(((number, 0), "separator", line.strip()))
             lines[number] = ""
     return ("\n".join(lines) if removed else text), removed

@@ -508,13 +508,8 @@ def _capital_runs(
             if joined and run:
                 run.append((surface, key))
                 continue
-        elif run and _and_in_name(units, i, run):
-            run.append((surface, "dan"))
-            continue
-        elif run and key in NAME_PARTICLES and joined and i + 1 < len(units) and (
-            units[i + 1][0][:1].isupper() and units[i + 1][2] and units[i + 1][1]
-        ):
-            run.append((surface, key))  # `Mohammed bin Salman`, `Rio de Janeiro`
+        elif run and _joins_name(units, i, run):
+            run.append((surface, surface))  # `Mohammed bin Salman`, `Bea dan Cukai`
             continue
         if len(run) > 1:
             runs.append((start, run))
@@ -528,19 +523,20 @@ def _capital_runs(
 NAME_PARTICLES = frozenset("bin binti de da van von der del dos du".split())
 
 
-def _and_in_name(
+def _joins_name(
     units: Sequence[tuple[str, str, bool]], i: int, run: list[tuple[str, str]]
 ) -> bool:
-    """Whether the `dan` at `i` joins two parts of an institution's name (`Badan Pengawas Obat
-    dan Makanan`, `Bea dan Cukai`): the run before it opens with such a head and a capitalized
-    word follows."""
+    """Whether the lowercase word at `i` joins the run of capitalized words before it to the one
+    after it: a particle (`Mohammed bin Salman`), or `dan` inside an institution's name (`Badan
+    Pengawas Obat dan Makanan`, `Bea dan Cukai`)."""
     surface, _, joined = units[i]
-    if surface != "dan" or not joined or i + 1 >= len(units):
+    if not joined or i + 1 >= len(units):
         return False
     after, key, next_joined = units[i + 1]
-    return (
-        any(word in _INSTITUTION_HEADS for _, word in run)
-        and bool(key) and after[:1].isupper() and next_joined
+    if not (key and after[:1].isupper() and next_joined):
+        return False
+    return surface in NAME_PARTICLES or (
+        surface == "dan" and any(word in _INSTITUTION_HEADS for _, word in run)
     )
 
 
@@ -600,12 +596,13 @@ def _noun_before_name(key: str, form: str, frequencies: Counter[str]) -> bool:
     if len(words) != 2 or not _capitalized(form):
         return False
     noun, name = words
-    return (
-        bool(_DERIVED_NOUN_RE.match(noun))
-        and noun not in _NAME_HEAD_NOUNS
-        and not is_word(name)
-        and frequencies.get(name, 0) > frequencies[key]
-    )
+    return _portfolio(noun) and not is_word(name) and frequencies.get(name, 0) > frequencies[key]
+
+
+def _portfolio(word: str) -> bool:
+    """A derived noun that is no head of a name (`ketenagakerjaan`, `kemenangan`; not
+    `kejaksaan`, `kepulauan`): before a name it is a portfolio or a subject, no first name."""
+    return bool(_DERIVED_NOUN_RE.match(word)) and word not in _NAME_HEAD_NOUNS
 
 
 @lru_cache(maxsize=1)
@@ -688,9 +685,7 @@ def _full_name(
         ):
             return None  # (`Umrah Kemenag`, `Kanada Trudeau`, `TNI Suharyanto`: no first name;
             # a place before it is a club's: `Manchester City`)
-    if head is None and _DERIVED_NOUN_RE.match(part[0][1]) and (
-        part[0][1] not in _NAME_HEAD_NOUNS
-    ):
+    if head is None and _portfolio(part[0][1]):
         return None  # (a portfolio or a subject: `Ketenagakerjaan Yassierli`, `Kemenangan Jonatan`)
     keys = [k for _, k in part]
     if len(part) < 2 or is_office(part[0][0]) or keys[0] in _NAME_TITLES or any(
@@ -726,7 +721,7 @@ def _complete_names(
                             key=lambda k: (-weights[k], k))
     # A name that is also a word written in lowercase (`Indah Permatasari` beside `pantai yang
     # indah`) is looked at in its capitalized form, twice at least.
-    capital = {key: _capital_form(counts[key]) for key in named}
+    capital = {key: _capital_form(counts[key], forms[key]) for key in named}
     wanted = {
         key for key in named
         if capital[key] and len(key) > 2 and key not in _COUNTRIES
@@ -786,15 +781,15 @@ def _complete_names(
     return words_too
 
 
-def _capital_form(forms: Counter[str]) -> str | None:
-    """The capitalized (not all-caps) form of a word, when it is the form shown, or is written
+def _capital_form(forms: Counter[str], shown: str) -> str | None:
+    """The capitalized (not all-caps) form of a word, when it is the form `shown`, or is written
     at least twice and as often as in lowercase (mostly a name); else None."""
     form, n = max(((f, c) for f, c in forms.items() if f[:1].isupper() and not f.isupper()),
                   key=lambda item: (item[1], item[0]), default=(None, 0))
     if form is None:
         return None
     lower = sum(c for f, c in forms.items() if f.islower())
-    if best_form(forms) != form and (n < MIN_PHRASE_COUNT or n < lower):
+    if shown != form and (n < MIN_PHRASE_COUNT or n < lower):
         return None
     return form
 

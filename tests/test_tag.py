@@ -65,6 +65,11 @@ SENTENCES = {
 }
 
 
+def _terms(text: str, limit: int) -> list[str]:
+    """The keyword terms of `text` with no corpus IDF (every term weighs the same)."""
+    return [k["term"] for k in keywords(text, {}, 5.0, limit=limit)]
+
+
 def labelled_records(per_label: int = 5) -> list[dict[str, Any]]:
     """Clean records (artifact contract) built from the sentences above, `per_label` each."""
     records = []
@@ -188,7 +193,7 @@ def test_units_clock_words_speech_tags_and_ordinals_are_never_keywords() -> None
         "Sopir bus itu mengantuk, ungkapnya. Bus kedua selamat. Bus ketiga juga selamat, "
         "ungkapnya. Komisi III DPR memanggil Jasa Marga. Komisi III DPR juga memanggil sopir."
     )
-    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
+    terms = set(_terms(text, 30))
     assert {"bus", "sopir"} <= terms
     banned = {"km", "per", "jam", "Jl", "pukul", "WIB", "ungkapnya", "kedua", "ketiga", "III"}
     assert not any(set(term.split(" ")) & banned for term in terms)
@@ -196,7 +201,7 @@ def test_units_clock_words_speech_tags_and_ordinals_are_never_keywords() -> None
 
 def test_a_name_followed_by_a_verb_is_not_a_phrase() -> None:
     text = "Harga di Kramat Jati naik lagi. Pasokan ke Kramat Jati naik turun. Kramat Jati naik."
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=20)]
+    terms = _terms(text, 20)
     assert "Kramat Jati" in terms
     assert "Jati naik" not in terms
 
@@ -530,7 +535,7 @@ def test_verbs_possessives_and_units_are_not_keywords() -> None:
         "Dananya cair pekan depan. Harga beras naik menjadi Rp 15.000 per kilogram. "
         "Pemerintah tetapkan harga beras. Menteri meninjau gudang beras."
     ) * 2
-    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
+    terms = set(_terms(text, 30))
     assert {"beras", "warga", "harga beras", "gudang beras"} <= terms
     assert not {w.lower() for t in terms for w in t.split()} & {
         "menyarankan", "dievakuasi", "dananya", "kilogram", "tetapkan", "meninjau"
@@ -556,7 +561,7 @@ def test_words_of_degree_and_quantity_are_keywords_only_inside_names() -> None:
         "Warga Selandia Baru membeli beras. Selandia Baru mengimpor beras dari Indonesia. "
         "Harga beras naik lagi akibat cuaca."
     )
-    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
+    terms = set(_terms(text, 30))
     assert "Selandia Baru" in terms and "beras" in terms
     weak = {"naik", "sebesar", "sesuai", "baru", "tetap", "tinggi", "akibat"}
     assert not any(set(term.lower().split(" ")) & weak for term in terms - {"Selandia Baru"})
@@ -576,7 +581,7 @@ def test_names_of_three_or_four_words_are_one_keyword_not_overlapping_pieces() -
         "Nasional Komodo dibuka lagi pekan depan. Polisi menembakkan gas air mata. Gas air mata "
         "membuat warga sesak napas. Barat daya pulau itu sepi."
     )
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    terms = _terms(text, 30)
     assert "Nusa Tenggara Barat" in terms and "Taman Nasional Komodo" in terms
     assert "gas air mata" in terms
     pieces = {"Nusa Tenggara", "Tenggara Barat", "Taman Nasional", "Nasional Komodo", "gas air",
@@ -624,7 +629,7 @@ def test_stop_words_inside_names_stay_in_them_and_titles_do_not_hide_names() -> 
             "Menteri Luar Negeri Sugiono bertemu mitranya. Menteri Luar Negeri Sugiono puas. "
             "Peneliti Dr. Intan Permatasari meneliti anggrek. Intan berharap anggrek dilindungi. "
             "Plt. Kepala Dinas hadir. Rombongan berada di luar gedung.")
-    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
+    terms = set(_terms(text, 30))
     assert "Jawa Tengah" in terms and any("Luar Negeri" in t for t in terms)
     # (the name after the title is found: shown whole, as the text first wrote it)
     assert "Intan Permatasari" in terms and "intan" not in terms and "kepala" not in terms
@@ -635,7 +640,7 @@ def test_a_name_piece_that_mostly_stands_in_a_longer_name_is_shown_as_that_name(
     text = ("Presiden melantik Sugiono sebagai Menteri Luar Negeri. Menteri Luar Negeri yang baru "
             "itu berjanji melindungi warga di luar negeri. Sugiono juga pernah bertugas di luar "
             "negeri. Kementerian Luar Negeri menyiapkan program baru bagi Menteri Luar Negeri.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    terms = _terms(text, 30)
     assert "Menteri Luar Negeri" in terms and "Luar Negeri" not in terms
 
 
@@ -644,7 +649,7 @@ def test_heads_of_institutions_and_counts_are_not_keywords_alone() -> None:
             "Meteorologi, Klimatologi, dan Geofisika memperingatkan hujan. Ratusan warga "
             "mengungsi dari bantaran Kali Bekasi. Air Kali Bekasi terus naik. Guru besar "
             "hidrologi menilai guru besar lain perlu dilibatkan.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    terms = _terms(text, 30)
     assert not {"Badan", "ratusan", "ratusan rumah"} & set(terms)
     assert {"Kali Bekasi", "guru besar"} <= set(terms)
 
@@ -653,7 +658,7 @@ def test_a_run_of_names_cut_before_a_rank_and_a_rank_alone_are_not_keywords() ->
     text = ("Kapolsek Simpang Kramat Ipda Budi Santoso menangkap dua pelaku. Menurut Kapolsek "
             "Simpang Kramat Ipda Budi Santoso, pelaku sudah lama diintai. Budi meminta warga "
             "tenang. Kata Pak, saksi diperiksa. Pak pulang.")
-    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
+    terms = set(_terms(text, 30))
     assert not {"Kapolsek Simpang Kramat Ipda", "Ipda", "Pak"} & terms
     assert {"Kapolsek Simpang Kramat", "Budi Santoso"} <= terms
 
@@ -661,7 +666,7 @@ def test_a_run_of_names_cut_before_a_rank_and_a_rank_alone_are_not_keywords() ->
 def test_a_name_first_written_in_full_is_shown_in_full_not_by_its_short_form() -> None:
     text = ("KPK menahan Bupati Lampung Selatan Hendra Wiratmaja Saputra. Hendra diduga menerima "
             "suap. Hendra membantah. Pebulu tangkis Jonatan Christie menang. Christie senang.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    terms = _terms(text, 30)
     assert {"Hendra Wiratmaja Saputra", "Jonatan Christie"} <= set(terms)
     assert not {"Hendra", "Christie", "Lampung Selatan Hendra"} & set(terms)
 
@@ -672,7 +677,7 @@ def test_a_portfolio_or_a_subject_before_a_name_is_no_first_name() -> None:
             "Kata Yassierli, aturan segera terbit. Tunggal putra Jonatan Christie juara. Jonatan "
             "menang mudah. Kemenangan Jonatan disambut meriah. Jonatan bersyukur. Pemerintah "
             "Kepulauan Riau senang. Kepulauan Riau bangga. Warga Riau bersorak.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    terms = _terms(text, 30)
     assert {"Yassierli", "Jonatan Christie", "Kepulauan Riau"} <= set(terms)
     assert not {"Ketenagakerjaan Yassierli", "Kemenangan Jonatan", "Jonatan"} & set(terms)
 
@@ -684,7 +689,7 @@ def test_institution_names_joined_by_dan_and_people_named_after_them_are_whole()
             "Luhur Pambudi meminta warga mengungsi. Agus memantau tanggul. Agus siaga. Kementerian "
             "Pemuda dan Olahraga menyiapkan bonus. Kementerian Pemuda dan Olahraga menyiapkan "
             "pengamanan. Menteri Agama Lukman Hakim Saifuddin hadir. Lukman senang.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=40)]
+    terms = _terms(text, 40)
     assert {"Badan Pengawas Obat dan Makanan", "Agus Nugroho Luhur Pambudi",
             "Kementerian Pemuda dan Olahraga"} <= set(terms)
     assert not {"Makanan", "Olahraga", "Agus", "Pambudi", "Agama Lukman Hakim Saifuddin",
@@ -696,7 +701,7 @@ def test_a_first_name_that_is_also_a_word_is_completed_and_the_word_kept() -> No
             "\"Pantainya indah,\" kata Indah. Menurut Indah, lagunya lahir di Lombok. "
             "Pemandangan indah jadi ilham. Tur konser Indah dimulai. Warga Pasar Baru senang. "
             "Pasar ramai. Harga di pasar turun. Pedagang pasar lega.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    terms = _terms(text, 30)
     assert {"Indah Permatasari", "indah", "pasar"} <= set(terms)
     assert "Indah" not in terms
 
@@ -706,7 +711,7 @@ def test_a_product_is_shown_with_its_model_and_its_model_word_is_no_keyword() ->
             "Layar iPhone 16 Pro berukuran 6,3 inci. Samsung menjual Galaxy S24 Ultra. Galaxy "
             "S24 Ultra dibekali kamera. Galaxy S24 Plus lebih murah. Persija menang 2-1. "
             "Persija 2-1 Persib. Persija unggul.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    terms = _terms(text, 30)
     assert {"iPhone 16 Pro", "Galaxy S24 Ultra", "Persija"} <= set(terms)
     assert not {"Pro", "Ultra", "Plus", "iPhone", "Persija 2"} & set(terms)
 
@@ -727,7 +732,7 @@ def test_a_place_before_a_persons_name_is_no_first_name() -> None:
             "sekutunya. Biden optimistis. Direktur Utama PT MRT Jakarta Tuhiyat meresmikan "
             "stasiun. Tuhiyat bangga. Tuhiyat optimistis. Fans Boston Celtics bersorak. Boston "
             "Celtics menang. Celtics juara.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=40)]
+    terms = _terms(text, 40)
     assert {"Joe Biden", "Tuhiyat", "Boston Celtics"} <= set(terms)
     assert not {"Serikat Joe Biden", "Jakarta Tuhiyat"} & set(terms)
 
@@ -735,7 +740,7 @@ def test_a_place_before_a_persons_name_is_no_first_name() -> None:
 def test_an_acronym_and_the_name_it_is_defined_as_are_one_keyword() -> None:
     text = ("Komisi Pemberantasan Korupsi (KPK) menahan bupati. Komisi Pemberantasan Korupsi "
             "menyita uang. KPK memeriksa saksi. KPK menjadwalkan sidang. Warga mendukung KPK.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=40)]
+    terms = _terms(text, 40)
     assert "Komisi Pemberantasan Korupsi (KPK)" in terms
     assert not {"KPK", "Komisi Pemberantasan Korupsi"} & set(terms)
 
@@ -751,7 +756,7 @@ def test_names_with_lowercase_particles_are_whole() -> None:
     text = ("Putra Mahkota Arab Saudi Mohammed bin Salman tiba di Jakarta. Mohammed bin Salman "
             "disambut hangat. Mohammed bin Salman bertemu pengusaha. Festival film di Rio de "
             "Janeiro ramai. Rio de Janeiro bersiap.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=40)]
+    terms = _terms(text, 40)
     assert {"Mohammed bin Salman", "Rio de Janeiro"} <= set(terms)
     assert not {"bin Salman", "Saudi Mohammed", "de Janeiro", "Rio"} & set(terms)
 
@@ -760,7 +765,7 @@ def test_an_acronym_spelled_out_with_commas_is_one_keyword() -> None:
     text = ("Gempa mengguncang Cianjur. Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) "
             "menyatakan gempa tidak berpotensi tsunami. BMKG meminta warga waspada. BMKG "
             "memantau gempa susulan.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    terms = _terms(text, 30)
     assert "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)" in terms
     assert not {"BMKG", "Klimatologi", "Geofisika", "Meteorologi"} & set(terms)
 
@@ -769,7 +774,7 @@ def test_a_name_that_only_opens_sentences_is_shown_whole() -> None:
     text = ("Otoritas Jasa Keuangan (OJK) mencatat kredit tumbuh. Otoritas Jasa Keuangan juga "
             "memantau kredit macet. Data Badan Pusat Statistik menunjukkan inflasi turun. Data "
             "Badan Pusat Statistik dirilis tiap bulan.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    terms = _terms(text, 30)
     assert "Otoritas Jasa Keuangan (OJK)" in terms and "Jasa Keuangan" not in terms
     assert "Badan Pusat Statistik" in terms and not any(t.startswith("Data") for t in terms)
 
@@ -778,7 +783,7 @@ def test_a_common_word_mostly_standing_in_a_listed_term_is_not_listed_beside_it(
     text = ("Kasus demam berdarah meningkat. Pasien demam berdarah dirawat. Demam berdarah "
             "menular lewat nyamuk. Gejala demam tinggi. Pasien TBC juga dirawat. Kasus TBC naik. "
             "TBC menular. TBC diobati.")
-    terms = [k["term"] for k in keywords(text, {}, 5.0, limit=30)]
+    terms = _terms(text, 30)
     assert "demam berdarah" in terms and "demam" not in terms
     assert "TBC" in terms  # (an acronym beside `kasus TBC` stays)
 
@@ -797,7 +802,7 @@ def test_full_names_of_people_with_word_names_institutions_and_clubs() -> None:
             "Data Dinas Kesehatan Kota Surabaya mencatat kasus. Kata Dinas Kesehatan Kota "
             "Surabaya, warga waspada. Kesehatan warga dipantau. Tim Arema FC menang. Pelatih "
             "Arema senang.")
-    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
+    terms = set(_terms(text, 30))
     assert {"Argo Yuwono", "Bambang Hartono Wibisono", "Dinas Kesehatan Kota Surabaya",
             "Arema FC"} <= terms
     assert not {"Argo", "Bambang", "Arema", "Kesehatan Kota Surabaya"} & terms
@@ -806,5 +811,5 @@ def test_full_names_of_people_with_word_names_institutions_and_clubs() -> None:
 def test_ber_words_that_name_a_kind_are_not_taken_for_verbs() -> None:
     text = ("Kasus demam berdarah naik. Dinas mencatat demam berdarah di tiga kecamatan. Pajak "
             "kendaraan bermotor naik. Kendaraan bermotor wajib uji emisi. Warga bermain bola.")
-    terms = {k["term"] for k in keywords(text, {}, 5.0, limit=30)}
+    terms = set(_terms(text, 30))
     assert {"demam berdarah", "kendaraan bermotor"} <= terms and "bermain" not in terms
